@@ -1,0 +1,83 @@
+//! Command-line surface (clap derive): flags and help text only; `config` resolves them.
+
+use crate::decide::Mode;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Strip boilerplate from scraped text: navigation, promos, captions, teasers, duplicates.
+///
+/// dehusk reads plain-text documents (one block or paragraph per line), drops the lines that
+/// are chaff, writes a cleaned copy of each document and a report saying, line by line, what
+/// was removed and why.
+#[derive(Debug, Parser)]
+#[command(name = "dehusk", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Clean files and folders into --out, or stdin to stdout.
+    Clean(CleanArgs),
+    /// List every rule with its category and what it catches.
+    Rules,
+    /// Print every line of a document with its verdict, rule and score.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CleanArgs {
+    /// Files and folders to clean; `-` (or nothing, with piped stdin) reads one document from stdin.
+    pub paths: Vec<PathBuf>,
+
+    /// Folder for the cleaned copies, mirroring each input's layout below its root.
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Where to write the JSON Lines report [default: DIR/dehusk-report.jsonl]; `-` for stderr.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// File extensions taken when walking folders (comma-separated or repeated).
+    #[arg(long, value_name = "EXT", value_delimiter = ',', default_value = "txt")]
+    pub ext: Vec<String>,
+
+    /// How eager to drop: precision drops when in doubt, recall only drops clear chaff.
+    #[arg(long, value_enum, default_value_t = Mode::Balanced)]
+    pub mode: Mode,
+
+    /// Worker threads [default: all cores].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Write the report and summary only, no cleaned copies.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// No progress bar and no closing summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Skip binary files silently instead of counting them as errors.
+    #[arg(long)]
+    pub skip_binary: bool,
+
+    /// Files larger than this are copied through untouched and counted as errors.
+    #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
+    pub max_file_bytes: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The document to explain (`-` for stdin).
+    pub file: PathBuf,
+
+    /// Mode whose verdicts to show.
+    #[arg(long, value_enum, default_value_t = Mode::Balanced)]
+    pub mode: Mode,
+
+    /// Show only dropped lines.
+    #[arg(long)]
+    pub dropped: bool,
+}

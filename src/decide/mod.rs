@@ -1,0 +1,271 @@
+//! The one place that removes: findings + prose shape + position + topic -> keep or drop.
+//!
+//! Every line gets a chaff score `z` (log-odds): its own prose score pulls it towards
+//! keeping, detector findings and a position outside the main body push it towards
+//! dropping, and topic overlap with the body settles prose lines near the edges. A line is
+//! dropped when `z` passes the mode's threshold; the reason recorded is the strongest
+//! finding, or a structural rule when no detector fired.
+
+mod body;
+mod prose;
+mod topic;
+
+pub use body::{find_body, Body};
+pub use prose::prose_score;
+
+use crate::detect::{Category, Finding, Rule};
+use crate::doc::Document;
+use topic::Vocabulary;
+
+/// How eager to drop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Favour a clean output: drop a line when in doubt.
+    Precision,
+    /// The default trade-off.
+    #[default]
+    Balanced,
+    /// Favour keeping every article line: drop only clear chaff.
+    Recall,
+}
+
+impl Mode {
+    fn threshold(self) -> f32 {
+        match self {
+            Mode::Precision => -0.8,
+            Mode::Balanced => 0.0,
+            Mode::Recall => 0.9,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Precision => "precision",
+            Mode::Balanced => "balanced",
+            Mode::Recall => "recall",
+        }
+    }
+}
+
+pub static OUTSIDE_BODY: Rule = Rule {
+    id: "nav.outside_body",
+    category: Category::Navigation,
+    about: "a line that does not read as prose, before or after the main body (menus, headers, footers)",
+};
+pub static FRAGMENT: Rule = Rule {
+    id: "nav.fragment",
+    category: Category::Navigation,
+    about: "a short non-prose line inside the body surrounded by other non-prose lines (a stray menu block)",
+};
+pub static OFF_TOPIC: Rule = Rule {
+    id: "teaser.off_topic",
+    category: Category::Teaser,
+    about: "a paragraph at the edge of the body sharing almost no vocabulary with it (a story blurb or ad copy)",
+};
+
+/// The rules the decision stage itself can give as a reason.
+pub static DECISION_RULES: &[&Rule] = &[&OUTSIDE_BODY, &FRAGMENT, &OFF_TOPIC];
+
+/// The outcome for one line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Verdict {
+    pub keep: bool,
+    /// Why it was dropped (None for kept lines and collapsed blank lines).
+    pub rule: Option<&'static Rule>,
+    /// Chaff probability in [0, 1].
+    pub score: f32,
+}
+
+/// Verdicts for every line, plus the body that was found.
+#[derive(Debug)]
+pub struct Decision {
+    pub verdicts: Vec<Verdict>,
+    pub body: Option<Body>,
+    /// Per-line prose score, kept for `explain`.
+    pub prose: Vec<f32>,
+}
+
+/// Decide every line of `doc`.
+pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
+    let n = doc.len();
+    let language_known = doc.language.is_some();
+    let prose: Vec<f32> = doc.lines.iter().map(|l| prose_score(&l.features, language_known)).collect();
+    let nonblank: Vec<usize> = doc.nonblank().collect();
+    let items: Vec<(usize, f32, usize)> =
+        nonblank.iter().map(|&i| (i, prose[i], doc.lines[i].features.words)).collect();
+    let body = find_body(&items);
+    let in_body = |i: usize| body.is_some_and(|b| b.contains(i));
+    let vocabulary = Vocabulary::of_lines(doc, |i| in_body(i) && prose[i] > 0.0);
+
+    // Strongest finding per line, duplicates aside (they are settled after the rest).
+    let mut strongest: Vec<Option<&Finding>> = vec![None; n];
+    let mut repeat_of: Vec<Option<usize>> = vec![None; n];
+    for finding in findings {
+        if finding.rule.category == Category::Duplicate {
+            repeat_of[finding.line] = finding.related;
+            continue;
+        }
+        let slot = &mut strongest[finding.line];
+        if slot.is_none_or(|f| finding.score > f.score) {
+            *slot = Some(finding);
+        }
+    }
+
+    let threshold = mode.threshold();
+    let mut verdicts = vec![Verdict { keep: true, rule: None, score: 0.0 }; n];
+    for (k, &i) in nonblank.iter().enumerate() {
+        let q = prose[i];
+        let mut z = -q;
+        let inside = in_body(i);
+        z += if inside { -1.5 } else { 1.5 };
+        // Short lines take the colour of their neighbours (jusText's context rule).
+        if q < 1.0 {
+            let before = k.checked_sub(1).map(|p| prose[nonblank[p]]).unwrap_or(-2.0);
+            let after = nonblank.get(k + 1).map(|&p| prose[p]).unwrap_or(-2.0);
+            z -= 0.25 * (before.min(3.0) + after.min(3.0));
+        }
+        let (overlap, content_words) = vocabulary.overlap(&doc.lines[i].text, inside, doc.language);
+        let mut off_topic = false;
+        if content_words >= 5 {
+            if overlap < 0.15 {
+                z += 1.5;
+                off_topic = true;
+            } else if overlap > 0.4 {
+                z -= 1.0;
+            }
+        }
+        let finding = strongest[i];
+        if let Some(f) = finding {
+            z += 6.0 * (f.score - 0.3);
+        }
+        let score = sigmoid(z);
+        if z > threshold {
+            let rule = match finding {
+                Some(f) => f.rule,
+                None if off_topic && q > 0.0 => &OFF_TOPIC,
+                None if inside => &FRAGMENT,
+                None => &OUTSIDE_BODY,
+            };
+            verdicts[i] = Verdict { keep: false, rule: Some(rule), score };
+        } else {
+            verdicts[i] = Verdict { keep: true, rule: None, score };
+        }
+    }
+
+    // A repeat goes only when an earlier copy survives, so one copy always stays.
+    for &i in &nonblank {
+        if let Some(previous) = repeat_of[i] {
+            if verdicts[i].keep && verdicts[previous].keep {
+                verdicts[i] = Verdict { keep: false, rule: Some(&crate::detect::DUPLICATE), score: 0.9 };
+            }
+        }
+    }
+
+    collapse_blank_runs(doc, &mut verdicts);
+    Decision { verdicts, body, prose }
+}
+
+/// Blank lines between two kept lines stay as they were unless something between those
+/// lines was dropped; then the gap keeps one blank line. Blank lines before the first or
+/// after the last kept line go when a removal left them there.
+fn collapse_blank_runs(doc: &Document, verdicts: &mut [Verdict]) {
+    let mut gap: Vec<usize> = Vec::new();
+    let mut dropped_in_gap = false;
+    let mut seen_kept = false;
+    for (i, line) in doc.lines.iter().enumerate() {
+        if line.is_blank() {
+            gap.push(i);
+            continue;
+        }
+        if verdicts[i].keep {
+            if dropped_in_gap {
+                let keep_first = seen_kept;
+                for (j, &b) in gap.iter().enumerate() {
+                    verdicts[b].keep = keep_first && j == 0;
+                }
+            }
+            gap.clear();
+            dropped_in_gap = false;
+            seen_kept = true;
+        } else {
+            dropped_in_gap = true;
+        }
+    }
+    if dropped_in_gap || !seen_kept {
+        for &b in &gap {
+            verdicts[b].keep = seen_kept && !dropped_in_gap;
+        }
+    }
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::detect_all;
+    use crate::doc::StopwordSet;
+
+    fn kept(text: &str) -> String {
+        let doc = Document::parse(text.as_bytes(), StopwordSet::shared());
+        let decision = decide(&doc, &detect_all(&doc), Mode::Balanced);
+        doc.lines
+            .iter()
+            .zip(&decision.verdicts)
+            .filter(|(_, v)| v.keep)
+            .map(|(l, _)| format!("{}\n", l.text))
+            .collect()
+    }
+
+    #[test]
+    fn blank_runs_left_by_a_removal_collapse_to_one() {
+        let doc = Document::parse(b"a\n\nb\n\n\nc\n", StopwordSet::shared());
+        let mut verdicts = vec![Verdict { keep: true, rule: None, score: 0.0 }; doc.len()];
+        verdicts[2].keep = false; // drop "b"
+        collapse_blank_runs(&doc, &mut verdicts);
+        let keeps: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
+        assert_eq!(keeps, vec![true, true, false, false, false, true]);
+    }
+
+    #[test]
+    fn untouched_blank_runs_stay_as_they_were() {
+        let doc = Document::parse(b"a\n\n\nb\n", StopwordSet::shared());
+        let mut verdicts = vec![Verdict { keep: true, rule: None, score: 0.0 }; doc.len()];
+        collapse_blank_runs(&doc, &mut verdicts);
+        assert!(verdicts.iter().all(|v| v.keep));
+    }
+
+    #[test]
+    fn leading_blanks_left_by_a_removal_go() {
+        let doc = Document::parse(b"menu\n\nText\n", StopwordSet::shared());
+        let mut verdicts = vec![Verdict { keep: true, rule: None, score: 0.0 }; doc.len()];
+        verdicts[0].keep = false;
+        collapse_blank_runs(&doc, &mut verdicts);
+        assert_eq!(verdicts.iter().map(|v| v.keep).collect::<Vec<_>>(), vec![false, false, true]);
+    }
+
+    #[test]
+    fn a_menu_around_an_article_is_dropped_and_the_article_kept() {
+        let text = "Home\nNews\nSport\n\
+            The council voted on Monday to close the old bridge for repairs, which are expected to take most of the summer.\n\
+            Residents who rely on the bridge said they had not been told how long the detour would add to their commute.\n\
+            Privacy Policy\nContact\n";
+        assert_eq!(
+            kept(text),
+            "The council voted on Monday to close the old bridge for repairs, which are expected to take most of the summer.\n\
+             Residents who rely on the bridge said they had not been told how long the detour would add to their commute.\n"
+        );
+    }
+
+    #[test]
+    fn a_repeated_line_keeps_its_first_kept_copy() {
+        let text = "The council voted on Monday to close the old bridge for repairs over the summer months.\n\
+                    The council voted on Monday to close the old bridge for repairs over the summer months.\n\
+                    Residents said they had not been told how long the detour would take them each day.\n";
+        let out = kept(text);
+        assert_eq!(out.matches("The council voted").count(), 1);
+    }
+}

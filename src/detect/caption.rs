@@ -1,0 +1,184 @@
+//! Caption family: photo captions and image credits (agency credits, "FILE PHOTO:", "Foto:").
+
+use super::{regex_any, Category, Detector, Finding, Rule};
+use crate::doc::Document;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static AGENCY_CREDIT: Rule = Rule {
+    id: "caption.agency_credit",
+    category: Category::Caption,
+    about: "a photo credit line: REUTERS/Name, KCNA via REUTERS, (AP Photo/Name), Getty Images, dpa",
+};
+pub static CREDIT_LABEL: Rule = Rule {
+    id: "caption.credit_label",
+    category: Category::Caption,
+    about: "a line led or closed by a credit label: Photo:, Image credit:, Foto:, Bild:, ©, (Source: ...)",
+};
+pub static PHOTO_DESCRIPTION: Rule = Rule {
+    id: "caption.photo_description",
+    category: Category::Caption,
+    about: "a caption sentence: FILE PHOTO:, \"in this photo\", \"pictured\", a scene closed by Place Month D, YYYY.",
+};
+pub static NEXT_TO_CREDIT: Rule = Rule {
+    id: "caption.next_to_credit",
+    category: Category::Caption,
+    about: "a descriptive line right before or after a photo credit (the caption the credit belongs to)",
+};
+
+static RULES: &[&Rule] = &[&AGENCY_CREDIT, &CREDIT_LABEL, &PHOTO_DESCRIPTION, &NEXT_TO_CREDIT];
+
+const AGENCIES: &str = r"(?:reuters|ap|afp|getty images|getty|epa|efe|dpa|kcna|xinhua|ansa|anp|pa|pap|apa|keystone|imago|picture alliance|shutterstock|istock|bloomberg|sipa|tass|ria novosti|yonhap|kyodo|aap|upi|ddp|abaca|zuma press|alamy|wikimedia commons|unsplash|pexels)";
+
+static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        // REUTERS/Aziz Taher/File Photo, AFP/Name, EPA-EFE/Name
+        &format!(r"\b{AGENCIES}(?:-\w+)?\s*/\s*\p{{Lu}}"),
+        // KCNA via REUTERS, AFP via Getty Images
+        &format!(r"\bvia {AGENCIES}\s*\)?\s*$"),
+        // (AP Photo/Name), (Photo by Name/Getty Images)
+        r"\(\s*(?:ap|afp|reuters|ansa|epa|dpa)? ?photo(?:s)?(?:\s*/|\s+by\b)",
+        &format!(r"^\W*(?:\p{{Lu}}[\w.'-]*\s+){{1,4}}/\s*{AGENCIES}\W*$"),
+        &format!(r"^\W*{AGENCIES}\W*$"),
+        r"\bgetty images\b\s*\)?\s*$",
+        r"/\s*(?:file photo|handout|pool|archiv|archivbild)\s*\)?\s*$",
+    ])
+});
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"^\W*(?:photo|photos|photograph|picture|image|images|illustration|video|graphic|grafik|credit|credits|source|foto|fotos|bild|bilder|quelle|imagen|fuente|zdjęcie|źródło|fot\.|crédit|crédito|photo credit|image credit|image source|bildquelle|fotoquelle|bildnachweis|fotonachweis)\s*:\s*\S",
+        r"^\W*(?:photo|image|picture|foto|bild) (?:by|courtesy|credit|von|de|:)\b",
+        r"^\s*(?:©|\(c\)|copyright)\s*\p{L}",
+        r"\((?:photo|foto|bild|image|picture|imagen|credit|quelle|source)\s*:\s*[^)]{2,60}\)\s*$",
+        r"(?:\||/|–|-)\s*(?:foto|bild|photo|quelle)\s*:\s*[^|]{2,60}$",
+        r"^\W*(?:pictured|above|top|below|left|right|main image|header image|featured image|in pictures)\s*:\s",
+    ])
+});
+
+static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"^\W*file photo\b",
+        r"\bin this (?:file |handout |undated |still |screen ?grab |photo ?illustration )?(?:photo|picture|image|handout photo|photograph)\b",
+        r"\bphoto (?:released|taken|distributed|provided|obtained) by\b",
+        r"\b(?:is|are) (?:seen|pictured|shown) (?:in|at|during|on|as)\b",
+        r"\bposes? for (?:a )?(?:photo|picture|portrait)s?\b",
+        r"\b(?:im|auf dem) bild\b|\bdas (?:foto|bild) zeigt\b",
+    ])
+});
+
+/// A Reuters/AP style scene caption ends on "<Place> <Month> <day>, <year>." with no preposition
+/// before the date, unlike prose, which writes "on October 8, 2024".
+static DATED_SCENE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\p{Lu}[\w.'-]*,?|U\.S\.,?)\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2},\s+\d{4}\.?\s*$",
+    )
+    .expect("built-in pattern must compile")
+});
+
+pub struct Caption;
+
+impl Caption {
+    fn classify(text: &str, words: usize) -> Option<(&'static Rule, f32)> {
+        if words <= 14 && AGENCY.is_match(text) {
+            return Some((&AGENCY_CREDIT, 0.95));
+        }
+        if words <= 40 && LABEL.is_match(text) {
+            return Some((&CREDIT_LABEL, if words <= 15 { 0.9 } else { 0.6 }));
+        }
+        if words <= 80 && (DESCRIPTION.is_match(text) || DATED_SCENE.is_match(text)) {
+            return Some((&PHOTO_DESCRIPTION, 0.8));
+        }
+        None
+    }
+}
+
+impl Detector for Caption {
+    fn family(&self) -> &'static str {
+        "caption"
+    }
+
+    fn rules(&self) -> &'static [&'static Rule] {
+        RULES
+    }
+
+    fn detect(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let nonblank: Vec<usize> = doc.nonblank().collect();
+        let mut credit_at = vec![false; doc.len()];
+        let first = out.len();
+        for &index in &nonblank {
+            let line = &doc.lines[index];
+            if let Some((rule, score)) = Caption::classify(line.trimmed(), line.features.words) {
+                credit_at[index] = std::ptr::eq(rule, &AGENCY_CREDIT);
+                out.push(Finding::new(index, rule, score));
+            }
+        }
+        // The caption a credit belongs to sits right above it (or below, on some sites).
+        let flagged: Vec<usize> = out[first..].iter().map(|f| f.line).collect();
+        for (k, &index) in nonblank.iter().enumerate() {
+            if !credit_at[index] {
+                continue;
+            }
+            for neighbour in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
+                let Some(&other) = nonblank.get(neighbour) else { continue };
+                let f = &doc.lines[other].features;
+                if !flagged.contains(&other) && f.words >= 6 && f.words <= 60 {
+                    out.push(Finding::new(other, &NEXT_TO_CREDIT, 0.55));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::testing::{fired, fired_on_line};
+
+    #[test]
+    fn agency_credits() {
+        for credit in [
+            "REUTERS/Aziz Taher/File Photo",
+            "KCNA via REUTERS",
+            "REUTERS/Evelyn Hockstein",
+            "(AP Photo/Jane Doe)",
+            "AFP via Getty Images",
+            "Jane Doe / Getty Images",
+        ] {
+            assert_eq!(fired_on_line(&Caption, credit), vec!["caption.agency_credit"], "{credit}");
+        }
+    }
+
+    #[test]
+    fn credit_labels_in_several_languages() {
+        for credit in ["Photo: John Smith", "Image credit: NASA", "Foto: dpa", "Bild: Keystone", "© Jane Doe"] {
+            assert_eq!(fired_on_line(&Caption, credit), vec!["caption.credit_label"], "{credit}");
+        }
+    }
+
+    #[test]
+    fn scene_captions_with_a_trailing_date() {
+        let line = "Supporters of the ruling party attend the final rally in Matola, Mozambique October 6, 2024.";
+        assert_eq!(fired_on_line(&Caption, line), vec!["caption.photo_description"]);
+        let prose = "The agreement was signed by both governments on October 6, 2024.";
+        assert!(fired_on_line(&Caption, prose).is_empty());
+    }
+
+    #[test]
+    fn file_photo_prefix() {
+        let line = "FILE PHOTO: A man walks past the central bank building in the capital.";
+        assert_eq!(fired_on_line(&Caption, line), vec!["caption.photo_description"]);
+    }
+
+    #[test]
+    fn the_line_above_a_credit_is_its_caption() {
+        let text = "A crowd gathers outside the stadium before the final match begins\n\nREUTERS/Jane Roe\n";
+        assert_eq!(fired(&Caption, text), vec![(3, "caption.agency_credit"), (1, "caption.next_to_credit")]);
+    }
+
+    #[test]
+    fn prose_mentioning_an_agency_is_not_a_credit() {
+        let line = "Reuters reported on Tuesday that the talks had stalled over the border question.";
+        assert!(fired_on_line(&Caption, line).is_empty());
+    }
+}

@@ -1,0 +1,203 @@
+//! Navigation family: menus, breadcrumbs, share/follow buttons, login, cookie and legal notices.
+
+use super::{regex_any, Category, Detector, Finding, Rule};
+use crate::doc::Document;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static COOKIE: Rule = Rule {
+    id: "nav.cookie_notice",
+    category: Category::Navigation,
+    about: "cookie and consent banners (cookies, consent, Datenschutz, accept all)",
+};
+pub static LEGAL: Rule = Rule {
+    id: "nav.legal",
+    category: Category::Navigation,
+    about: "copyright and legal footer lines (©, all rights reserved, Impressum, terms of use, privacy policy)",
+};
+pub static SHARE: Rule = Rule {
+    id: "nav.share_follow",
+    category: Category::Navigation,
+    about: "share and follow buttons (Share on Facebook, Tweet, WhatsApp, Follow us, Teilen)",
+};
+pub static LOGIN: Rule = Rule {
+    id: "nav.account",
+    category: Category::Navigation,
+    about: "login, registration and account prompts (Sign in, Log in, Forgot your password?, Anmelden)",
+};
+pub static BREADCRUMB: Rule = Rule {
+    id: "nav.breadcrumb",
+    category: Category::Navigation,
+    about: "menu and breadcrumb lines: items joined by |, », ›, >, • (Home > News > World)",
+};
+pub static FURNITURE: Rule = Rule {
+    id: "nav.furniture",
+    category: Category::Navigation,
+    about: "page furniture words on their own: Menu, Search, Home, Skip to content, Print, Comments, Back to top",
+};
+pub static COMMENTS: Rule = Rule {
+    id: "nav.comments",
+    category: Category::Navigation,
+    about: "comment section headers and forms (Leave a reply, 3 comments, Kommentar schreiben)",
+};
+
+static RULES: &[&Rule] = &[&COOKIE, &LEGAL, &SHARE, &LOGIN, &BREADCRUMB, &FURNITURE, &COMMENTS];
+
+static COOKIE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"\bcookies?\b.{0,80}\b(?:use|uses|using|accept|consent|settings|policy|einverstanden|verwendet|nutzt|akzeptieren|utiliza|utilizamos|utilise|utilisons|używa|zgod)",
+        r"\b(?:we|this (?:site|website)) uses? cookies\b",
+        r"\b(?:accept|reject|allow) (?:all )?cookies\b|\bcookie (?:settings|policy|preferences|banner|notice|richtlinie|einstellungen|hinweis)\b",
+        r"\b(?:alle )?(?:cookies )?akzeptieren\b|\bzustimmen und weiter\b|\beinwilligung\b.{0,40}\bwiderrufen\b",
+        r"\bconsent (?:preferences|settings|management)\b|\bmanage (?:consent|preferences)\b",
+        r"\bpolítica de cookies\b|\bpolitique (?:de|relative aux) cookies\b|\bpliki cookies?\b",
+    ])
+});
+
+static LEGAL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"^\W*(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{L})",
+        r"\ball rights reserved\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btous droits réservés\b|\bwszelkie prawa zastrzeżone\b|\btutti i diritti riservati\b",
+        r"^\W*(?:impressum|imprint|datenschutz(?:erklärung)?|privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?(?: and conditions)?|agb|nutzungsbedingungen|disclaimer|haftungsausschluss|sitemap|mediadaten|aviso legal|política de privacidad|mentions légales|polityka prywatności|regulamin|contact(?: us)?|kontakt|about(?: us)?|über uns|careers|jobs|advertise(?: with us)?|werben|accessibility|barrierefreiheit)\W*$",
+    ])
+});
+
+static SHARE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"^\W*(?:share|teilen|compartir|partager|udostępnij|condividi|delen|tweet|pin it|e-?mail|print|drucken|whatsapp|facebook|twitter|x|linkedin|pinterest|reddit|telegram|xing|flipboard|messenger|copy link|link kopieren|imprimir|imprimer)(?:\s+(?:on|this|via|auf|per|en|sur|it|article|artikel|story|page|link)\b.{0,30})?\W*$",
+        r"^\W*(?:share|teilen)\s+(?:on|this|via|auf|per)\b",
+        r"\bfollow (?:us|me)\b|\bfolgen sie uns\b|\bfolge uns\b|\bsíguenos\b|\bsuivez-nous\b|\bobserwuj nas\b|\bseguici\b",
+        r"^\W*(?:(?:facebook|twitter|instagram|youtube|linkedin|pinterest|whatsapp|tiktok|xing|telegram|e-?mail|rss)\W*){2,}$",
+    ])
+});
+
+static LOGIN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"^\W*(?:sign in|sign up|log ?in|log ?out|register|my account|create an account|anmelden|abmelden|einloggen|registrieren|mein konto|iniciar sesión|regístrate|se connecter|connexion|mon compte|zaloguj(?: się)?|zarejestruj(?: się)?|accedi|registrati)\W*$",
+        r"\bforgot (?:your )?password\b|\bpasswort vergessen\b|\bwelcome!? log into your account\b|\b(?:your|dein|ihr) (?:username|password|passwort|benutzername)\b",
+        r"^\W*(?:sign in|log in|anmelden|einloggen)\s+(?:or|oder|to|und|/)\b",
+    ])
+});
+
+static BREADCRUMB_RE: LazyLock<Regex> =
+    LazyLock::new(|| regex_any(&[r"^\W*(?:home|startseite|inicio|accueil|strona główna|start)\s*(?:[>»›/|•·]|→)"]));
+
+static FURNITURE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"^\W*(?:menu|menü|navigation|search|suche|suchen|buscar|rechercher|szukaj|home|startseite|inicio|accueil|skip to (?:main )?content|skip to navigation|jump to navigation|zum inhalt springen|direkt zum inhalt|back to top|nach oben|zurück|weiter|next|previous|prev|close|schließen|open|more|mehr|show more|load more|mehr laden|mehr anzeigen|ver más|voir plus|toggle navigation|main menu|hauptmenü|advertisement|top|startseite)\W*$",
+        r"^\W*(?:\d+\s+)?(?:comments?|kommentare?|comentarios?|commentaires?|komentarz[ey]?)\W*$",
+    ])
+});
+
+static COMMENTS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"^\W*(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|kommentar (?:schreiben|verfassen|hinzufügen)|schreibe(?:n sie)? einen kommentar|deja (?:un|tu) comentario|laisser un commentaire|dodaj komentarz|lascia un commento)\b",
+        r"\byour email address will not be published\b|\bihre e-mail-adresse wird nicht veröffentlicht\b|\brequired fields are marked\b|\berforderliche felder sind\b",
+        r"^\W*\d+\s+(?:comments?|kommentare?|reactions|antworten|replies)\W*$",
+    ])
+});
+
+pub struct Nav;
+
+impl Nav {
+    fn classify(text: &str, words: usize, separators: usize) -> Option<(&'static Rule, f32)> {
+        if words <= 60 && COOKIE_RE.is_match(text) {
+            return Some((&COOKIE, if words <= 40 { 0.9 } else { 0.6 }));
+        }
+        if words <= 40 && COMMENTS_RE.is_match(text) {
+            return Some((&COMMENTS, 0.85));
+        }
+        if words <= 25 && LEGAL_RE.is_match(text) {
+            return Some((&LEGAL, 0.85));
+        }
+        if words <= 12 && LOGIN_RE.is_match(text) {
+            return Some((&LOGIN, 0.85));
+        }
+        if words <= 8 && SHARE_RE.is_match(text) {
+            return Some((&SHARE, 0.85));
+        }
+        if words <= 5 && FURNITURE_RE.is_match(text) {
+            return Some((&FURNITURE, 0.8));
+        }
+        if (separators >= 2 && words <= 40 && separators * 6 >= words) || BREADCRUMB_RE.is_match(text) {
+            return Some((&BREADCRUMB, 0.75));
+        }
+        None
+    }
+}
+
+impl Detector for Nav {
+    fn family(&self) -> &'static str {
+        "nav"
+    }
+
+    fn rules(&self) -> &'static [&'static Rule] {
+        RULES
+    }
+
+    fn detect(&self, doc: &Document, out: &mut Vec<Finding>) {
+        for (index, line) in doc.lines.iter().enumerate() {
+            if line.is_blank() {
+                continue;
+            }
+            let f = &line.features;
+            if let Some((rule, score)) = Nav::classify(line.trimmed(), f.words, f.separators) {
+                out.push(Finding::new(index, rule, score));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::testing::fired_on_line;
+
+    #[test]
+    fn cookie_banners() {
+        let line = "We use cookies to improve your experience. By using this site you accept our cookie policy.";
+        assert_eq!(fired_on_line(&Nav, line), vec!["nav.cookie_notice"]);
+        let de = "Diese Website verwendet Cookies. Mit der Nutzung sind Sie einverstanden.";
+        assert_eq!(fired_on_line(&Nav, de), vec!["nav.cookie_notice"]);
+    }
+
+    #[test]
+    fn legal_footers() {
+        for line in ["© 2024 Acme Media. All rights reserved.", "Impressum", "Privacy Policy"] {
+            assert_eq!(fired_on_line(&Nav, line), vec!["nav.legal"], "{line}");
+        }
+    }
+
+    #[test]
+    fn share_and_follow_buttons() {
+        for line in ["Share on Facebook", "Tweet", "WhatsApp", "Follow us on Twitter", "Facebook Twitter Email"] {
+            assert_eq!(fired_on_line(&Nav, line), vec!["nav.share_follow"], "{line}");
+        }
+    }
+
+    #[test]
+    fn account_prompts() {
+        for line in ["Sign In", "Forgot your password? Get help", "Anmelden"] {
+            assert_eq!(fired_on_line(&Nav, line), vec!["nav.account"], "{line}");
+        }
+    }
+
+    #[test]
+    fn breadcrumbs_and_menus() {
+        assert_eq!(fired_on_line(&Nav, "Home > News > World"), vec!["nav.breadcrumb"]);
+        assert_eq!(fired_on_line(&Nav, "Politics | Business | Sport | Culture"), vec!["nav.breadcrumb"]);
+        assert_eq!(fired_on_line(&Nav, "Skip to content"), vec!["nav.furniture"]);
+    }
+
+    #[test]
+    fn comment_sections() {
+        assert_eq!(fired_on_line(&Nav, "Leave a Reply"), vec!["nav.comments"]);
+        assert_eq!(fired_on_line(&Nav, "12 Comments"), vec!["nav.comments"]);
+    }
+
+    #[test]
+    fn prose_that_mentions_sharing_is_kept() {
+        let line = "Investors were told to share the losses, and the bank said it would follow up in May.";
+        assert!(fired_on_line(&Nav, line).is_empty());
+    }
+}

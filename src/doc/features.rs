@@ -1,0 +1,191 @@
+//! Per-line shape features (length, stopword density, punctuation, case, digits), computed once.
+
+use super::lang::{Language, StopwordSet};
+use super::tokens::{is_unspaced_script, words};
+
+/// What a line looks like, independent of its neighbours.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LineFeatures {
+    /// Only whitespace.
+    pub blank: bool,
+    /// Characters of the trimmed text.
+    pub chars: usize,
+    /// Words (see [`super::word_count`]).
+    pub words: usize,
+    /// Words that are stopwords of the document language.
+    pub stopwords: usize,
+    /// Ends like a sentence: `.`, `!`, `?`, `…`, `:` or `;`, possibly followed by quotes or brackets.
+    pub ends_sentence: bool,
+    /// Sentence ends inside the line (". X"), a sign of running prose.
+    pub inner_sentences: usize,
+    /// First letter is uppercase (or the script has no case).
+    pub starts_upper: bool,
+    /// Share of alphabetic words that start with an uppercase letter.
+    pub title_case_ratio: f32,
+    /// Share of non-space characters that are digits.
+    pub digit_ratio: f32,
+    /// Share of non-space characters that are neither letters nor digits.
+    pub symbol_ratio: f32,
+    /// Menu separators between items: `|`, `»`, `›`, `•`, `·`, ` > `, ` / `.
+    pub separators: usize,
+    /// Mentions a URL or an e-mail address.
+    pub has_url: bool,
+    /// Text is mostly in a script without word spaces (Chinese, Japanese, Thai).
+    pub unspaced: bool,
+}
+
+impl LineFeatures {
+    pub fn compute(text: &str, stopwords: &StopwordSet, language: Option<Language>) -> Self {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return LineFeatures { blank: true, ..Default::default() };
+        }
+        let mut chars = 0usize;
+        let (mut digits, mut symbols, mut nonspace, mut unspaced) = (0usize, 0usize, 0usize, 0usize);
+        let mut separators = 0usize;
+        let mut prev = ' ';
+        let mut inner_sentences = 0usize;
+        let mut after_stop = false;
+        for c in trimmed.chars() {
+            chars += 1;
+            if !c.is_whitespace() {
+                nonspace += 1;
+                if c.is_ascii_digit() || c.is_numeric() {
+                    digits += 1;
+                } else if !c.is_alphabetic() {
+                    symbols += 1;
+                }
+                if is_unspaced_script(c) {
+                    unspaced += 1;
+                }
+            }
+            match c {
+                '|' | '»' | '›' | '•' | '·' | '◦' | '▸' | '►' => separators += 1,
+                '>' | '/' if prev == ' ' => separators += 1,
+                _ => {}
+            }
+            if after_stop && c.is_uppercase() {
+                inner_sentences += 1;
+            }
+            if !c.is_whitespace() {
+                after_stop = false;
+            }
+            if matches!(prev, '.' | '!' | '?' | '。' | '！' | '？') && c == ' ' {
+                after_stop = true;
+            }
+            if matches!(c, '。' | '！' | '？') {
+                inner_sentences += 1;
+            }
+            prev = c;
+        }
+
+        let mut word_total = 0usize;
+        let mut stop = 0usize;
+        let mut alpha_words = 0usize;
+        let mut capitalised = 0usize;
+        let mut lower = String::new();
+        for word in words(trimmed) {
+            let first = word.chars().next().unwrap_or(' ');
+            let cjk = word.chars().filter(|&c| is_unspaced_script(c)).count();
+            word_total += if cjk == 0 { 1 } else { cjk.div_ceil(2).max(1) };
+            if first.is_alphabetic() && cjk == 0 {
+                alpha_words += 1;
+                if first.is_uppercase() {
+                    capitalised += 1;
+                }
+            }
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if stopwords.is_stopword(&lower, language) {
+                stop += 1;
+            }
+        }
+
+        let last_meaningful = trimmed
+            .chars()
+            .rev()
+            .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '“' | '*'));
+        let ends_sentence =
+            matches!(last_meaningful, Some('.' | '!' | '?' | '…' | ':' | ';' | '。' | '！' | '？'));
+        let starts_upper = trimmed
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .map(|c| c.is_uppercase() || !c.is_lowercase())
+            .unwrap_or(false);
+        let lower_text = trimmed.to_lowercase();
+        let has_url = lower_text.contains("http://")
+            || lower_text.contains("https://")
+            || lower_text.contains("www.")
+            || (trimmed.contains('@') && trimmed.contains('.'));
+
+        let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f32 / d as f32 };
+        LineFeatures {
+            blank: false,
+            chars,
+            words: word_total,
+            stopwords: stop,
+            ends_sentence,
+            inner_sentences,
+            starts_upper,
+            title_case_ratio: ratio(capitalised, alpha_words),
+            digit_ratio: ratio(digits, nonspace),
+            symbol_ratio: ratio(symbols, nonspace),
+            separators,
+            has_url,
+            unspaced: unspaced * 2 > nonspace,
+        }
+    }
+
+    /// Share of words that are stopwords.
+    pub fn stopword_ratio(&self) -> f32 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.stopwords as f32 / self.words as f32
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(text: &str) -> LineFeatures {
+        let set = StopwordSet::shared();
+        LineFeatures::compute(text, set, None)
+    }
+
+    #[test]
+    fn prose_has_stopwords_and_ends_like_a_sentence() {
+        let f = features("The minister said that the plan was not ready. It will come later.");
+        assert!(f.ends_sentence);
+        assert!(f.stopword_ratio() > 0.3);
+        assert_eq!(f.inner_sentences, 1);
+        assert!(f.starts_upper);
+    }
+
+    #[test]
+    fn menus_have_separators_and_title_case() {
+        let f = features("Home | News | Sport | Weather");
+        assert_eq!(f.separators, 3);
+        assert!(f.title_case_ratio > 0.99);
+        assert!(!f.ends_sentence);
+    }
+
+    #[test]
+    fn blank_lines_are_flagged() {
+        assert!(features("   \t").blank);
+    }
+
+    #[test]
+    fn quotes_after_the_full_stop_still_end_a_sentence() {
+        assert!(features("He said “it is over.”").ends_sentence);
+    }
+
+    #[test]
+    fn urls_and_digits_are_measured() {
+        let f = features("Visit www.example.com 2024");
+        assert!(f.has_url);
+        assert!(f.digit_ratio > 0.1);
+    }
+}

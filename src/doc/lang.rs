@@ -1,0 +1,132 @@
+//! Stopword lists per language and a document-level language guess from stopword hits.
+//!
+//! Stopword density is the best language-neutral-ish sign of running prose: menus and
+//! headlines are made of nouns, sentences are glued by function words. The lists come from
+//! the `stop-words` crate (NLTK lists where it has them, stopwords-iso for the rest).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The languages dehusk has stopwords for; the index is the bit in [`StopwordSet`] masks.
+const CODES: &[&str] = &[
+    "en", "de", "fr", "es", "it", "nl", "pt", "pl", "ru", "cs", "sv", "da", "no", "fi", "hu",
+    "ro", "tr", "sk", "hr", "sl", "ca", "id",
+];
+
+/// A language known to the stopword set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Language(u8);
+
+impl Language {
+    /// ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        CODES[self.0 as usize]
+    }
+
+    fn bit(self) -> u32 {
+        1 << self.0
+    }
+}
+
+/// Lowercased word -> bitmask of the languages listing it as a stopword.
+#[derive(Debug)]
+pub struct StopwordSet {
+    words: HashMap<String, u32>,
+}
+
+impl StopwordSet {
+    /// The process-wide set, built on first use.
+    pub fn shared() -> &'static StopwordSet {
+        static SET: OnceLock<StopwordSet> = OnceLock::new();
+        SET.get_or_init(StopwordSet::build)
+    }
+
+    fn build() -> StopwordSet {
+        let mut words: HashMap<String, u32> = HashMap::new();
+        for (index, code) in CODES.iter().enumerate() {
+            let Some(list) = stop_words::lookup(code) else { continue };
+            for word in list {
+                // Keep single-word entries only: the heuristics look words up one by one.
+                if word.chars().all(char::is_alphabetic) {
+                    *words.entry(word.to_lowercase()).or_default() |= 1 << index;
+                }
+            }
+        }
+        StopwordSet { words }
+    }
+
+    /// Bitmask of languages listing `lowercase_word` (0 when none).
+    pub fn mask(&self, lowercase_word: &str) -> u32 {
+        self.words.get(lowercase_word).copied().unwrap_or(0)
+    }
+
+    /// True when `lowercase_word` is a stopword of `language`, or of any language when unknown.
+    pub fn is_stopword(&self, lowercase_word: &str, language: Option<Language>) -> bool {
+        let mask = self.mask(lowercase_word);
+        match language {
+            Some(lang) => mask & lang.bit() != 0,
+            None => mask != 0,
+        }
+    }
+
+    /// Guess the dominant language from the first few thousand words of the lines given.
+    /// Each word votes for every language listing it; the winner needs a clear lead.
+    pub fn guess_language<'b>(&self, lines: impl Iterator<Item = &'b [u8]>) -> Option<Language> {
+        let mut votes = [0u32; CODES.len()];
+        let mut seen = 0;
+        let mut lower = String::new();
+        'lines: for raw in lines {
+            let text = String::from_utf8_lossy(raw);
+            for word in super::words(&text) {
+                seen += 1;
+                if seen > 4000 {
+                    break 'lines;
+                }
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                let mask = self.mask(&lower);
+                for (index, vote) in votes.iter_mut().enumerate() {
+                    if mask & (1 << index) != 0 {
+                        *vote += 1;
+                    }
+                }
+            }
+        }
+        let (best, &hits) = votes.iter().enumerate().max_by_key(|(i, v)| (**v, usize::MAX - i))?;
+        (hits >= 5).then_some(Language(best as u8))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guess(text: &str) -> Option<&'static str> {
+        StopwordSet::shared().guess_language(text.lines().map(str::as_bytes)).map(Language::code)
+    }
+
+    #[test]
+    fn guesses_common_languages_from_prose() {
+        assert_eq!(guess("The cat sat on the mat and it was not happy with the weather."), Some("en"));
+        assert_eq!(guess("Der Hund ist nicht in dem Haus, aber er war auch nicht bei der Katze."), Some("de"));
+        assert_eq!(guess("Le chat est sur la table et il ne veut pas que nous le voyions."), Some("fr"));
+    }
+
+    #[test]
+    fn no_guess_without_enough_function_words() {
+        assert_eq!(guess("Home News Sport"), None);
+    }
+
+    #[test]
+    fn stopword_lookup_respects_the_language() {
+        let set = StopwordSet::shared();
+        let de = guess_lang("Der Hund ist nicht in dem Haus, aber er war auch nicht bei der Katze.");
+        assert!(set.is_stopword("und", de));
+        assert!(!set.is_stopword("the", de));
+        assert!(set.is_stopword("the", None));
+    }
+
+    fn guess_lang(text: &str) -> Option<Language> {
+        StopwordSet::shared().guess_language(std::iter::once(text.as_bytes()))
+    }
+}

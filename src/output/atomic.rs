@@ -1,0 +1,78 @@
+//! Atomic writes: data goes to a temp file in the target folder, then one rename publishes it.
+//!
+//! A reader (or a crash) never sees half a file: either the old state or the whole new file.
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
+
+/// Write `bytes` to `path` atomically, creating parent folders as needed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// A file being written: invisible under its final name until [`AtomicFile::commit`].
+/// Dropped without commit, the temp file is removed.
+pub struct AtomicFile {
+    target: PathBuf,
+    writer: BufWriter<NamedTempFile>,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        let parent = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        fs::create_dir_all(parent)?;
+        let temp = tempfile::Builder::new().prefix(".dehusk-").suffix(".tmp").tempfile_in(parent)?;
+        Ok(AtomicFile { target: path.to_path_buf(), writer: BufWriter::with_capacity(64 * 1024, temp) })
+    }
+
+    /// Flush, sync nothing more than the OS does, and rename into place.
+    pub fn commit(self) -> io::Result<()> {
+        let temp = self.writer.into_inner().map_err(|e| e.into_error())?;
+        temp.persist(&self.target).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.writer.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_whole_file_and_leaves_no_temp_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b/out.txt");
+        write_atomic(&path, b"hello\n").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"hello\n");
+        let names: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("out.txt")]);
+    }
+
+    #[test]
+    fn an_uncommitted_file_vanishes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        {
+            let mut file = AtomicFile::create(&path).unwrap();
+            file.write_all(b"partial").unwrap();
+        }
+        assert!(!path.exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

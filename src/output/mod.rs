@@ -1,0 +1,11 @@
+//! Outputs: cleaned copies (written atomically), the JSON Lines report, the summary, `explain`.
+
+mod atomic;
+mod explain;
+mod report;
+mod summary;
+
+pub use atomic::{write_atomic, AtomicFile};
+pub use explain::write_explanation;
+pub use report::{ReportRecord, ReportWriter};
+pub use summary::{ErrorKind, Summary};

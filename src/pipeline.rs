@@ -1,0 +1,108 @@
+//! One document through the whole pipeline: parse, detect, decide, render the cleaned bytes.
+
+use crate::decide::{decide, Decision, Mode};
+use crate::decide::DECISION_RULES;
+use crate::detect::{detect_all, Category, Finding, Rule};
+use crate::doc::{Document, StopwordSet};
+
+/// One removed line, as the report shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removal {
+    /// 1-based line number in the input.
+    pub line: usize,
+    pub category: Category,
+    pub rule: &'static str,
+    /// Chaff probability in [0, 1], rounded to three decimals.
+    pub score: f32,
+    /// The line as the heuristics read it (invalid UTF-8 shown as U+FFFD).
+    pub text: String,
+}
+
+/// The cleaned copy of a document and what was removed from it.
+#[derive(Debug, Default, Clone)]
+pub struct Cleaned {
+    pub output: Vec<u8>,
+    pub removals: Vec<Removal>,
+    pub lines_in: usize,
+    pub lines_out: usize,
+}
+
+/// Everything the pipeline knows about a document, for `explain`.
+pub struct Analysis<'a> {
+    pub doc: Document<'a>,
+    pub findings: Vec<Finding>,
+    pub decision: Decision,
+}
+
+/// Parse, detect and decide, keeping every intermediate result.
+pub fn analyze(bytes: &[u8], mode: Mode) -> Analysis<'_> {
+    let doc = Document::parse(bytes, StopwordSet::shared());
+    let findings = detect_all(&doc);
+    let decision = decide(&doc, &findings, mode);
+    Analysis { doc, findings, decision }
+}
+
+/// Clean one document: kept lines are copied byte for byte, terminators included.
+pub fn clean_document(bytes: &[u8], mode: Mode) -> Cleaned {
+    let Analysis { doc, decision, .. } = analyze(bytes, mode);
+    let mut cleaned = Cleaned {
+        output: Vec::with_capacity(bytes.len()),
+        lines_in: doc.len(),
+        ..Default::default()
+    };
+    for (line, verdict) in doc.lines.iter().zip(&decision.verdicts) {
+        if verdict.keep {
+            cleaned.output.extend_from_slice(line.raw);
+            cleaned.output.extend_from_slice(line.terminator);
+            cleaned.lines_out += 1;
+        } else if let Some(rule) = verdict.rule {
+            cleaned.removals.push(Removal {
+                line: line.number,
+                category: rule.category,
+                rule: rule.id,
+                score: (verdict.score * 1000.0).round() / 1000.0,
+                text: line.text.trim_end_matches(['\r', '\n']).to_string(),
+            });
+        }
+    }
+    cleaned
+}
+
+/// Every rule dehusk can report, detectors first, then the decision stage's own.
+pub fn all_rules() -> Vec<&'static Rule> {
+    crate::detect::detector_rules().chain(DECISION_RULES.iter().copied()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_lines_are_byte_identical_with_their_terminators() {
+        let input = b"Home\r\nThe council voted on Monday to close the old bridge for repairs, which are expected to take most of the summer.\r\nResidents who rely on the bridge said they had not been told how long the detour would add to their commute.\r\n";
+        let cleaned = clean_document(input, Mode::Balanced);
+        let text = String::from_utf8(cleaned.output).unwrap();
+        assert!(text.starts_with("The council"));
+        assert!(text.ends_with("commute.\r\n"));
+        assert_eq!(cleaned.removals.len(), 1);
+        assert_eq!(cleaned.removals[0].line, 1);
+    }
+
+    #[test]
+    fn empty_input_gives_empty_output() {
+        let cleaned = clean_document(b"", Mode::Balanced);
+        assert!(cleaned.output.is_empty());
+        assert_eq!(cleaned.lines_in, 0);
+    }
+
+    #[test]
+    fn every_rule_is_listed_once() {
+        let rules = all_rules();
+        let mut ids: Vec<_> = rules.iter().map(|r| r.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), rules.len());
+        assert!(ids.contains(&"caption.agency_credit"));
+        assert!(ids.contains(&"nav.outside_body"));
+    }
+}

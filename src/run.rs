@@ -1,0 +1,203 @@
+//! The `clean` run: sorted jobs, cleaned in parallel chunks, results gathered in order.
+//!
+//! Workers read, clean and write each file's copy; the main thread then writes report
+//! records chunk by chunk in job order, so the report is identical whatever the thread
+//! count and memory stays bounded by one chunk of documents.
+
+use crate::config::{Config, ReportTarget, Source};
+use crate::output::{write_atomic, ErrorKind, ReportWriter, Summary};
+use crate::pipeline::{clean_document, Removal};
+use crate::walk::{collect_jobs, Job};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{self, Read, Write};
+use std::time::Instant;
+
+/// Jobs cleaned between two ordered flushes of the report.
+const CHUNK: usize = 256;
+
+/// Bytes checked for NUL when deciding that a file is binary.
+const BINARY_PROBE: usize = 8192;
+
+/// What happened to one file.
+enum Outcome {
+    Cleaned { bytes_in: usize, bytes_out: usize, lines_in: usize, lines_out: usize, removals: Vec<Removal> },
+    Failed { kind: ErrorKind, message: String },
+    Skipped { kind: ErrorKind },
+}
+
+/// Totals of a finished run.
+pub struct RunResult {
+    pub summary: Summary,
+}
+
+/// Run `clean` as configured. Returns Err only when the run itself cannot proceed
+/// (the report or summary cannot be written); per-file problems are counted instead.
+pub fn run_clean(config: &Config) -> io::Result<RunResult> {
+    match &config.source {
+        Source::Stdin => run_stdin(config),
+        Source::Paths(paths) => run_paths(paths, config),
+    }
+}
+
+fn run_stdin(config: &Config) -> io::Result<RunResult> {
+    let mut input = Vec::new();
+    io::stdin().lock().read_to_end(&mut input)?;
+    let mut summary = Summary { files: 1, ..Default::default() };
+    let mut report = open_report(config)?;
+    if is_binary(&input) && !config.skip_binary {
+        eprintln!("dehusk: error: -: binary input (NUL bytes), passed through unchanged");
+        summary.add_error(ErrorKind::Binary);
+        io::stdout().lock().write_all(&input)?;
+    } else {
+        let cleaned = clean_document(&input, config.mode);
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(&cleaned.output)?;
+        stdout.flush()?;
+        report.write_document("-", &cleaned.removals)?;
+        summary.add_document(input.len(), cleaned.output.len(), cleaned.lines_in, cleaned.lines_out, &cleaned.removals);
+    }
+    report.finish()?;
+    Ok(RunResult { summary })
+}
+
+fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunResult> {
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let (jobs, walk_errors) = collect_jobs(paths, config);
+    for error in &walk_errors {
+        eprintln!("dehusk: error: {}: {}", error.display, error.message);
+        summary.add_error(error.kind);
+    }
+    let mut report = open_report(config)?;
+    let progress = progress_bar(config, &jobs);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .build()
+        .map_err(|e| io::Error::other(e.to_string()))?;
+
+    for chunk in jobs.chunks(CHUNK) {
+        let outcomes: Vec<Outcome> = pool.install(|| chunk.par_iter().map(|job| process(job, config)).collect());
+        for (job, outcome) in chunk.iter().zip(outcomes) {
+            summary.files += 1;
+            match outcome {
+                Outcome::Cleaned { bytes_in, bytes_out, lines_in, lines_out, removals } => {
+                    report.write_document(&job.display, &removals)?;
+                    summary.add_document(bytes_in, bytes_out, lines_in, lines_out, &removals);
+                }
+                Outcome::Failed { kind, message } => {
+                    progress.suspend(|| eprintln!("dehusk: error: {}: {message}", job.display));
+                    summary.add_error(kind);
+                }
+                Outcome::Skipped { kind } => summary.add_skipped(kind),
+            }
+            progress.inc(job.size);
+        }
+    }
+    progress.finish_and_clear();
+    report.finish()?;
+    if let Some(path) = &config.summary {
+        let mut text = serde_json::to_vec_pretty(&summary.to_json(config.options_json()))?;
+        text.push(b'\n');
+        write_atomic(path, &text)?;
+    }
+    if !config.quiet {
+        eprint!("{}", summary.human(started.elapsed().as_secs_f64()));
+    }
+    Ok(RunResult { summary })
+}
+
+/// Read, clean and write one file. Never panics on bad input; every failure is an outcome.
+fn process(job: &Job, config: &Config) -> Outcome {
+    let failed = |kind, message: String| Outcome::Failed { kind, message };
+    let size = match std::fs::metadata(&job.input) {
+        Ok(m) => m.len(),
+        Err(e) => return failed(ErrorKind::Unreadable, e.to_string()),
+    };
+    let target = config.out_dir.as_ref().map(|o| o.join(&job.relative));
+    if size > config.max_file_bytes {
+        if let (Some(target), false) = (&target, config.dry_run) {
+            if let Err(e) = copy_atomic(&job.input, target) {
+                return failed(ErrorKind::WriteFailed, format!("copying a too-large file: {e}"));
+            }
+        }
+        return failed(
+            ErrorKind::TooLarge,
+            format!("{size} bytes is over --max-file-bytes {}; copied through unchanged", config.max_file_bytes),
+        );
+    }
+    let bytes = match std::fs::read(&job.input) {
+        Ok(b) => b,
+        Err(e) => return failed(ErrorKind::Unreadable, e.to_string()),
+    };
+    if is_binary(&bytes) {
+        if config.skip_binary {
+            return Outcome::Skipped { kind: ErrorKind::Binary };
+        }
+        return failed(ErrorKind::Binary, "binary file (NUL bytes near the start), skipped".into());
+    }
+    let cleaned = clean_document(&bytes, config.mode);
+    if let (Some(target), false) = (&target, config.dry_run) {
+        if let Err(e) = write_atomic(target, &cleaned.output) {
+            return failed(ErrorKind::WriteFailed, format!("writing {}: {e}", target.display()));
+        }
+    }
+    Outcome::Cleaned {
+        bytes_in: bytes.len(),
+        bytes_out: cleaned.output.len(),
+        lines_in: cleaned.lines_in,
+        lines_out: cleaned.lines_out,
+        removals: cleaned.removals,
+    }
+}
+
+fn copy_atomic(from: &std::path::Path, to: &std::path::Path) -> io::Result<()> {
+    let mut source = std::fs::File::open(from)?;
+    let mut target = crate::output::AtomicFile::create(to)?;
+    io::copy(&mut source, &mut target)?;
+    target.commit()
+}
+
+/// NUL bytes in the first block mean binary data, not text.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(BINARY_PROBE)].contains(&0)
+}
+
+fn open_report(config: &Config) -> io::Result<ReportWriter> {
+    match &config.report {
+        ReportTarget::File(path) => ReportWriter::to_file(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot create the report {}: {e}", path.display()))
+        }),
+        ReportTarget::Stderr => Ok(ReportWriter::Stderr(io::stderr())),
+        ReportTarget::Nowhere => Ok(ReportWriter::Nowhere),
+    }
+}
+
+fn progress_bar(config: &Config, jobs: &[Job]) -> ProgressBar {
+    if !config.progress {
+        return ProgressBar::hidden();
+    }
+    let total: u64 = jobs.iter().map(|j| j.size).sum();
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}",
+        )
+        .expect("valid progress template"),
+    );
+    bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nul_bytes_near_the_start_mean_binary() {
+        assert!(is_binary(b"abc\0def"));
+        assert!(!is_binary("plain text, ünïcode".as_bytes()));
+        let mut late = vec![b'a'; BINARY_PROBE + 10];
+        late.push(0);
+        assert!(!is_binary(&late));
+    }
+}
