@@ -54,7 +54,10 @@ impl Config {
             Source::Stdin
         } else if args.paths.is_empty() {
             if stdin_is_terminal {
-                return Err("no input: give files or folders, or pipe a document into `dehusk clean -`".into());
+                return Err(
+                    "no input: give files or folders, or pipe a document into `dehusk clean -`"
+                        .into(),
+                );
             }
             Source::Stdin
         } else {
@@ -80,11 +83,15 @@ impl Config {
                 };
                 if let Some(out) = &out {
                     if out.is_file() {
-                        return Err(format!("--out {} is an existing file, not a folder", out.display()));
+                        return Err(format!(
+                            "--out {} is an existing file, not a folder",
+                            out.display()
+                        ));
                     }
                 }
-                let report = report_flag
-                    .unwrap_or_else(|| ReportTarget::File(out.as_ref().expect("checked above").join(REPORT_NAME)));
+                let report = report_flag.unwrap_or_else(|| {
+                    ReportTarget::File(out.as_ref().expect("checked above").join(REPORT_NAME))
+                });
                 let summary = out.as_ref().map(|o| o.join(SUMMARY_NAME));
                 (out, report, summary)
             }
@@ -99,7 +106,9 @@ impl Config {
         let threads = match args.threads {
             Some(0) => return Err("--threads must be at least 1".into()),
             Some(n) => n,
-            None => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+            None => std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1),
         };
         Ok(Config {
             source,

@@ -35,7 +35,15 @@ fn clean(args: dehusk::cli::CleanArgs) -> ExitCode {
 fn rules() -> ExitCode {
     let mut out = io::stdout().lock();
     for rule in all_rules() {
-        if writeln!(out, "{:<30} {:<11} {}", rule.id, rule.category.as_str(), rule.about).is_err() {
+        if writeln!(
+            out,
+            "{:<30} {:<11} {}",
+            rule.id,
+            rule.category.as_str(),
+            rule.about
+        )
+        .is_err()
+        {
             break;
         }
     }

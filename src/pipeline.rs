@@ -1,7 +1,7 @@
 //! One document through the whole pipeline: parse, detect, decide, render the cleaned bytes.
 
-use crate::decide::{decide, Decision, Mode};
 use crate::decide::DECISION_RULES;
+use crate::decide::{decide, Decision, Mode};
 use crate::detect::{detect_all, Category, Finding, Rule};
 use crate::doc::{Document, StopwordSet};
 
@@ -39,7 +39,11 @@ pub fn analyze(bytes: &[u8], mode: Mode) -> Analysis<'_> {
     let doc = Document::parse(bytes, StopwordSet::shared());
     let findings = detect_all(&doc);
     let decision = decide(&doc, &findings, mode);
-    Analysis { doc, findings, decision }
+    Analysis {
+        doc,
+        findings,
+        decision,
+    }
 }
 
 /// Clean one document: kept lines are copied byte for byte, terminators included.
@@ -70,7 +74,9 @@ pub fn clean_document(bytes: &[u8], mode: Mode) -> Cleaned {
 
 /// Every rule dehusk can report, detectors first, then the decision stage's own.
 pub fn all_rules() -> Vec<&'static Rule> {
-    crate::detect::detector_rules().chain(DECISION_RULES.iter().copied()).collect()
+    crate::detect::detector_rules()
+        .chain(DECISION_RULES.iter().copied())
+        .collect()
 }
 
 #[cfg(test)]

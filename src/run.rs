@@ -21,9 +21,20 @@ const BINARY_PROBE: usize = 8192;
 
 /// What happened to one file.
 enum Outcome {
-    Cleaned { bytes_in: usize, bytes_out: usize, lines_in: usize, lines_out: usize, removals: Vec<Removal> },
-    Failed { kind: ErrorKind, message: String },
-    Skipped { kind: ErrorKind },
+    Cleaned {
+        bytes_in: usize,
+        bytes_out: usize,
+        lines_in: usize,
+        lines_out: usize,
+        removals: Vec<Removal>,
+    },
+    Failed {
+        kind: ErrorKind,
+        message: String,
+    },
+    Skipped {
+        kind: ErrorKind,
+    },
 }
 
 /// Totals of a finished run.
@@ -43,7 +54,10 @@ pub fn run_clean(config: &Config) -> io::Result<RunResult> {
 fn run_stdin(config: &Config) -> io::Result<RunResult> {
     let mut input = Vec::new();
     io::stdin().lock().read_to_end(&mut input)?;
-    let mut summary = Summary { files: 1, ..Default::default() };
+    let mut summary = Summary {
+        files: 1,
+        ..Default::default()
+    };
     let mut report = open_report(config)?;
     if is_binary(&input) && !config.skip_binary {
         eprintln!("dehusk: error: -: binary input (NUL bytes), passed through unchanged");
@@ -55,7 +69,13 @@ fn run_stdin(config: &Config) -> io::Result<RunResult> {
         stdout.write_all(&cleaned.output)?;
         stdout.flush()?;
         report.write_document("-", &cleaned.removals)?;
-        summary.add_document(input.len(), cleaned.output.len(), cleaned.lines_in, cleaned.lines_out, &cleaned.removals);
+        summary.add_document(
+            input.len(),
+            cleaned.output.len(),
+            cleaned.lines_in,
+            cleaned.lines_out,
+            &cleaned.removals,
+        );
     }
     report.finish()?;
     Ok(RunResult { summary })
@@ -77,11 +97,18 @@ fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunRes
         .map_err(|e| io::Error::other(e.to_string()))?;
 
     for chunk in jobs.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = pool.install(|| chunk.par_iter().map(|job| process(job, config)).collect());
+        let outcomes: Vec<Outcome> =
+            pool.install(|| chunk.par_iter().map(|job| process(job, config)).collect());
         for (job, outcome) in chunk.iter().zip(outcomes) {
             summary.files += 1;
             match outcome {
-                Outcome::Cleaned { bytes_in, bytes_out, lines_in, lines_out, removals } => {
+                Outcome::Cleaned {
+                    bytes_in,
+                    bytes_out,
+                    lines_in,
+                    lines_out,
+                    removals,
+                } => {
                     report.write_document(&job.display, &removals)?;
                     summary.add_document(bytes_in, bytes_out, lines_in, lines_out, &removals);
                 }
@@ -118,12 +145,18 @@ fn process(job: &Job, config: &Config) -> Outcome {
     if size > config.max_file_bytes {
         if let (Some(target), false) = (&target, config.dry_run) {
             if let Err(e) = copy_atomic(&job.input, target) {
-                return failed(ErrorKind::WriteFailed, format!("copying a too-large file: {e}"));
+                return failed(
+                    ErrorKind::WriteFailed,
+                    format!("copying a too-large file: {e}"),
+                );
             }
         }
         return failed(
             ErrorKind::TooLarge,
-            format!("{size} bytes is over --max-file-bytes {}; copied through unchanged", config.max_file_bytes),
+            format!(
+                "{size} bytes is over --max-file-bytes {}; copied through unchanged",
+                config.max_file_bytes
+            ),
         );
     }
     let bytes = match std::fs::read(&job.input) {
@@ -132,14 +165,22 @@ fn process(job: &Job, config: &Config) -> Outcome {
     };
     if is_binary(&bytes) {
         if config.skip_binary {
-            return Outcome::Skipped { kind: ErrorKind::Binary };
+            return Outcome::Skipped {
+                kind: ErrorKind::Binary,
+            };
         }
-        return failed(ErrorKind::Binary, "binary file (NUL bytes near the start), skipped".into());
+        return failed(
+            ErrorKind::Binary,
+            "binary file (NUL bytes near the start), skipped".into(),
+        );
     }
     let cleaned = clean_document(&bytes, config.mode);
     if let (Some(target), false) = (&target, config.dry_run) {
         if let Err(e) = write_atomic(target, &cleaned.output) {
-            return failed(ErrorKind::WriteFailed, format!("writing {}: {e}", target.display()));
+            return failed(
+                ErrorKind::WriteFailed,
+                format!("writing {}: {e}", target.display()),
+            );
         }
     }
     Outcome::Cleaned {
@@ -166,7 +207,10 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 fn open_report(config: &Config) -> io::Result<ReportWriter> {
     match &config.report {
         ReportTarget::File(path) => ReportWriter::to_file(path).map_err(|e| {
-            io::Error::new(e.kind(), format!("cannot create the report {}: {e}", path.display()))
+            io::Error::new(
+                e.kind(),
+                format!("cannot create the report {}: {e}", path.display()),
+            )
         }),
         ReportTarget::Stderr => Ok(ReportWriter::Stderr(io::stderr())),
         ReportTarget::Nowhere => Ok(ReportWriter::Nowhere),

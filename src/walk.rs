@@ -37,36 +37,73 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {
-                let kind = if e.kind() == std::io::ErrorKind::NotFound { ErrorKind::NotFound } else { ErrorKind::Unreadable };
-                errors.push(WalkError { display: display_root, kind, message: e.to_string() });
+                let kind = if e.kind() == std::io::ErrorKind::NotFound {
+                    ErrorKind::NotFound
+                } else {
+                    ErrorKind::Unreadable
+                };
+                errors.push(WalkError {
+                    display: display_root,
+                    kind,
+                    message: e.to_string(),
+                });
                 continue;
             }
         };
         if meta.is_file() {
-            let name = root.file_name().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("stdin.txt"));
-            jobs.push(Job { input: root.clone(), relative: name, display: display_root, size: meta.len() });
+            let name = root
+                .file_name()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("stdin.txt"));
+            jobs.push(Job {
+                input: root.clone(),
+                relative: name,
+                display: display_root,
+                size: meta.len(),
+            });
             continue;
         }
-        let walker = WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter().filter_entry(|entry| {
-            let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
-            let is_out = entry.file_type().is_dir()
-                && out_dir.as_ref().is_some_and(|o| entry.path().canonicalize().is_ok_and(|p| &p == o));
-            !hidden && !is_out
-        });
+        let walker = WalkDir::new(root)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| {
+                let hidden =
+                    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+                let is_out = entry.file_type().is_dir()
+                    && out_dir
+                        .as_ref()
+                        .is_some_and(|o| entry.path().canonicalize().is_ok_and(|p| &p == o));
+                !hidden && !is_out
+            });
         for entry in walker {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    let display = e.path().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|| display_root.clone());
-                    let message = e.io_error().map(|io| io.to_string()).unwrap_or_else(|| e.to_string());
-                    errors.push(WalkError { display, kind: ErrorKind::Unreadable, message });
+                    let display = e
+                        .path()
+                        .map(|p| p.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| display_root.clone());
+                    let message = e
+                        .io_error()
+                        .map(|io| io.to_string())
+                        .unwrap_or_else(|| e.to_string());
+                    errors.push(WalkError {
+                        display,
+                        kind: ErrorKind::Unreadable,
+                        message,
+                    });
                     continue;
                 }
             };
             if !entry.file_type().is_file() || !has_extension(entry.path(), &config.extensions) {
                 continue;
             }
-            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+            let relative = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .to_path_buf();
             let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
             jobs.push(Job {
                 input: entry.path().to_path_buf(),
@@ -95,8 +132,15 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
 
 /// True when the file name ends in one of `extensions` (`txt`, or a compound one like `jsonl.gz`).
 pub fn has_extension(path: &Path, extensions: &[String]) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    extensions.iter().any(|ext| name.len() > ext.len() + 1 && name.ends_with(ext.as_str()) && name[..name.len() - ext.len()].ends_with('.'))
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    extensions.iter().any(|ext| {
+        name.len() > ext.len() + 1
+            && name.ends_with(ext.as_str())
+            && name[..name.len() - ext.len()].ends_with('.')
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //!
 //! Each line adds its words when it reads as prose and subtracts a penalty when it does not,
 //! so menus and footers around the article push the edges in, while a caption or subhead
-//! between two paragraphs costs less than the paragraphs gain.
+//! between two paragraphs costs less than the paragraphs gain. A teaser header met after
+//! the article has started is a wall: "More from X" nearly always means the article is over.
 
 /// Inclusive range of line indices holding the main body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,13 +18,51 @@ impl Body {
     }
 }
 
-/// `items` are (line index, prose score, words) for the non-blank lines, in order.
-pub fn find_body(items: &[(usize, f32, usize)]) -> Option<Body> {
+/// What the body search needs to know about one non-blank line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BodyItem {
+    pub line: usize,
+    /// Prose score of the line.
+    pub prose: f32,
+    pub words: usize,
+    /// A detector is sure the line is chaff: it counts as non-prose whatever its shape.
+    pub chaff: bool,
+    /// A teaser or comments header: nothing after it joins the body before it.
+    pub wall: bool,
+    /// Announced by an earlier header as a teaser: weak evidence of body.
+    pub suspect: bool,
+}
+
+/// A wall is a line no segment may cross.
+const WALL: f32 = -1.0e6;
+
+/// Value of one line for the max-sum search.
+pub fn line_value(item: &BodyItem) -> f32 {
+    if item.wall {
+        return WALL;
+    }
+    let non_prose = -(3.0 + item.words as f32 * 0.5);
+    if item.chaff {
+        return non_prose;
+    }
+    if item.prose > 0.0 {
+        let gain = item.words as f32 * (item.prose / 3.0).min(1.0);
+        if item.suspect {
+            gain * 0.3
+        } else {
+            gain
+        }
+    } else {
+        non_prose * (-item.prose / 2.0).clamp(0.5, 1.5)
+    }
+}
+
+/// Best segment (sum, first item, last item) of `values`, or None when nothing is positive.
+pub fn best_segment(values: &[f32]) -> Option<(f32, usize, usize)> {
     let mut best: Option<(f32, usize, usize)> = None;
     let mut run_sum = 0.0f32;
     let mut run_start = 0usize;
-    for (k, &(_, q, words)) in items.iter().enumerate() {
-        let value = line_value(q, words);
+    for (k, &value) in values.iter().enumerate() {
         if run_sum <= 0.0 {
             run_sum = value;
             run_start = k;
@@ -34,38 +73,120 @@ pub fn find_body(items: &[(usize, f32, usize)]) -> Option<Body> {
             best = Some((run_sum, run_start, k));
         }
     }
-    best.map(|(_, s, e)| Body { start: items[s].0, end: items[e].0 })
+    best
 }
 
-fn line_value(q: f32, words: usize) -> f32 {
-    if q > 0.0 {
-        words as f32 * (q / 3.0).min(1.0)
-    } else {
-        -(3.0 + words as f32 * 0.5) * (-q / 2.0).clamp(0.5, 1.5)
+/// Walls only count once the article has begun: a "Comments" menu item above it is no end.
+pub fn activate_walls(items: &mut [BodyItem]) {
+    let first_prose = items
+        .iter()
+        .position(|i| !i.chaff && i.prose > 1.0 && i.words >= 10);
+    for (k, item) in items.iter_mut().enumerate() {
+        if first_prose.is_none_or(|p| k < p) {
+            item.wall = false;
+        }
     }
+}
+
+/// The main segment and any secondary segment on the same side of every wall that is at
+/// least `share` as strong (articles split by a gallery or a table), as item ranges.
+pub fn find_segments(items: &[BodyItem], share: f32) -> Vec<(usize, usize)> {
+    let values: Vec<f32> = items.iter().map(line_value).collect();
+    let Some((best, start, end)) = best_segment(&values) else {
+        return Vec::new();
+    };
+    let mut segments = vec![(start, end)];
+    // Look left and right of the main segment, stopping at the first wall.
+    let left_from = values[..start]
+        .iter()
+        .rposition(|&v| v == WALL)
+        .map_or(0, |w| w + 1);
+    let right_to = values[end + 1..]
+        .iter()
+        .position(|&v| v == WALL)
+        .map_or(values.len(), |w| end + 1 + w);
+    let mut pending = vec![(left_from, start), (end + 1, right_to)];
+    while let Some((lo, hi)) = pending.pop() {
+        if lo >= hi {
+            continue;
+        }
+        if let Some((sum, s, e)) = best_segment(&values[lo..hi]) {
+            if sum >= best * share && sum >= 30.0 {
+                segments.push((lo + s, lo + e));
+                pending.push((lo, lo + s));
+                pending.push((lo + e + 1, hi));
+            }
+        }
+    }
+    segments.sort_unstable();
+    segments
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn item(line: usize, prose: f32, words: usize) -> BodyItem {
+        BodyItem {
+            line,
+            prose,
+            words,
+            chaff: false,
+            wall: false,
+            suspect: false,
+        }
+    }
+
     #[test]
     fn the_prose_run_wins_over_menus_on_both_sides() {
         let items = [
-            (0, -2.5, 1),
-            (1, -2.5, 2),
-            (2, 3.0, 40),
-            (3, -1.5, 3),
-            (4, 3.0, 35),
-            (5, -2.5, 1),
-            (6, -2.5, 2),
+            item(0, -2.5, 1),
+            item(1, -2.5, 2),
+            item(2, 3.0, 40),
+            item(3, -1.5, 3),
+            item(4, 3.0, 35),
+            item(5, -2.5, 1),
         ];
-        assert_eq!(find_body(&items), Some(Body { start: 2, end: 4 }));
+        assert_eq!(find_segments(&items, 0.4), vec![(2, 4)]);
     }
 
     #[test]
     fn no_prose_means_no_body() {
-        assert_eq!(find_body(&[(0, -2.0, 1), (1, -1.0, 2)]), None);
-        assert_eq!(find_body(&[]), None);
+        assert!(find_segments(&[item(0, -2.0, 1), item(1, -1.0, 2)], 0.4).is_empty());
+        assert!(find_segments(&[], 0.4).is_empty());
+    }
+
+    #[test]
+    fn a_wall_after_the_article_stops_the_body() {
+        let mut items = vec![
+            item(0, 3.0, 60),
+            item(1, 3.0, 60),
+            item(2, -0.5, 4),
+            item(3, 3.0, 70),
+            item(4, 3.0, 70),
+        ];
+        // The blurbs after the header outweigh the article, but the detector marks them suspect.
+        items[2].wall = true;
+        items[3].suspect = true;
+        items[4].suspect = true;
+        activate_walls(&mut items);
+        assert_eq!(find_segments(&items, 0.4), vec![(0, 1)]);
+    }
+
+    #[test]
+    fn a_wall_before_any_prose_is_only_a_menu_item() {
+        let mut items = vec![item(0, -0.5, 1), item(1, 3.0, 60), item(2, 3.0, 60)];
+        items[0].wall = true;
+        activate_walls(&mut items);
+        assert!(!items[0].wall);
+    }
+
+    #[test]
+    fn a_second_strong_block_joins_the_body() {
+        let mut items = vec![item(0, 3.0, 80), item(1, 3.0, 80)];
+        // A gallery of thirty short widget lines costs more than the second block gains.
+        items.extend((2..32).map(|i| item(i, -2.5, 2)));
+        items.extend([item(32, 3.0, 70), item(33, 3.0, 60)]);
+        assert_eq!(find_segments(&items, 0.4), vec![(0, 1), (32, 33)]);
     }
 }

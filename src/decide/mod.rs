@@ -10,7 +10,8 @@ mod body;
 mod prose;
 mod topic;
 
-pub use body::{find_body, Body};
+pub use body::Body;
+use body::{activate_walls, find_segments, BodyItem};
 pub use prose::prose_score;
 
 use crate::detect::{Category, Finding, Rule};
@@ -31,6 +32,15 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// A finding this strong drops its line whatever the context.
+    fn settle(self) -> f32 {
+        match self {
+            Mode::Precision => 0.6,
+            Mode::Balanced => 0.7,
+            Mode::Recall => 0.85,
+        }
+    }
+
     fn threshold(self) -> f32 {
         match self {
             Mode::Precision => -0.8,
@@ -81,27 +91,45 @@ pub struct Verdict {
 #[derive(Debug)]
 pub struct Decision {
     pub verdicts: Vec<Verdict>,
+    /// The main body segment (first to last line), if any prose was found.
     pub body: Option<Body>,
+    /// Per line: inside the main body or a secondary block, after edge trimming and extension.
+    pub in_body: Vec<bool>,
     /// Per-line prose score, kept for `explain`.
     pub prose: Vec<f32>,
 }
+
+/// A finding at least this strong counts as sure chaff when locating the body.
+const SURE: f32 = 0.7;
+/// Secondary prose blocks join the body when this strong relative to the main one.
+const SECONDARY_SHARE: f32 = 0.4;
+/// Lines examined beyond each body edge for headline, standfirst or closing lines.
+const EDGE_REACH: usize = 3;
+/// Share of a line's content words the body must share for the line to join it at an edge.
+const EDGE_OVERLAP: f32 = 0.35;
 
 /// Decide every line of `doc`.
 pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
     let n = doc.len();
     let language_known = doc.language.is_some();
-    let prose: Vec<f32> = doc.lines.iter().map(|l| prose_score(&l.features, language_known)).collect();
+    let prose: Vec<f32> = doc
+        .lines
+        .iter()
+        .map(|l| prose_score(&l.features, language_known))
+        .collect();
     let nonblank: Vec<usize> = doc.nonblank().collect();
-    let items: Vec<(usize, f32, usize)> =
-        nonblank.iter().map(|&i| (i, prose[i], doc.lines[i].features.words)).collect();
-    let body = find_body(&items);
-    let in_body = |i: usize| body.is_some_and(|b| b.contains(i));
-    let vocabulary = Vocabulary::of_lines(doc, |i| in_body(i) && prose[i] > 0.0);
 
     // Strongest finding per line, duplicates aside (they are settled after the rest).
     let mut strongest: Vec<Option<&Finding>> = vec![None; n];
     let mut repeat_of: Vec<Option<usize>> = vec![None; n];
+    let mut wall = vec![false; n];
+    let mut suspect = vec![false; n];
     for finding in findings {
+        match finding.rule.id {
+            "teaser.marker" | "nav.comments" => wall[finding.line] = true,
+            "teaser.after_marker" => suspect[finding.line] = true,
+            _ => {}
+        }
         if finding.rule.category == Category::Duplicate {
             repeat_of[finding.line] = finding.related;
             continue;
@@ -111,14 +139,53 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
             *slot = Some(finding);
         }
     }
+    let finding_score = |i: usize| strongest[i].map_or(0.0, |f| f.score);
+    // Evidence: the strongest finding counts fully, every other one on the same line by half.
+    let mut evidence = vec![0.0f32; n];
+    for finding in findings
+        .iter()
+        .filter(|f| f.rule.category != Category::Duplicate)
+    {
+        let weight = if strongest[finding.line].is_some_and(|s| std::ptr::eq(s, finding)) {
+            1.0
+        } else {
+            0.5
+        };
+        evidence[finding.line] += weight * 6.0 * (finding.score - 0.3);
+    }
+
+    let (body, in_body, vocabulary) =
+        locate_body(doc, &nonblank, &prose, &finding_score, &wall, &suspect);
 
     let threshold = mode.threshold();
-    let mut verdicts = vec![Verdict { keep: true, rule: None, score: 0.0 }; n];
+    let settle = mode.settle();
+    let mut verdicts = vec![
+        Verdict {
+            keep: true,
+            rule: None,
+            score: 0.0
+        };
+        n
+    ];
     for (k, &i) in nonblank.iter().enumerate() {
+        let finding = strongest[i];
+        if let Some(f) = finding.filter(|f| f.score >= settle) {
+            verdicts[i] = Verdict {
+                keep: false,
+                rule: Some(f.rule),
+                score: f.score,
+            };
+            continue;
+        }
         let q = prose[i];
-        let mut z = -q;
-        let inside = in_body(i);
-        z += if inside { -1.5 } else { 1.5 };
+        let inside = in_body[i];
+        // Outside the body, prose shape counts less: what settles a paragraph there is
+        // whether it is about the same thing as the article.
+        let mut z = if inside {
+            -1.5 - 0.8 * q
+        } else {
+            2.0 - 0.4 * q
+        };
         // Short lines take the colour of their neighbours (jusText's context rule).
         if q < 1.0 {
             let before = k.checked_sub(1).map(|p| prose[nonblank[p]]).unwrap_or(-2.0);
@@ -126,44 +193,158 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
             z -= 0.25 * (before.min(3.0) + after.min(3.0));
         }
         let (overlap, content_words) = vocabulary.overlap(&doc.lines[i].text, inside, doc.language);
-        let mut off_topic = false;
-        if content_words >= 5 {
-            if overlap < 0.15 {
-                z += 1.5;
-                off_topic = true;
-            } else if overlap > 0.4 {
-                z -= 1.0;
-            }
+        let off_topic = content_words >= 5 && overlap < 0.15;
+        if off_topic && !inside {
+            z += 2.0;
+        } else if content_words >= 3 && overlap >= 0.4 {
+            z -= if inside { 0.8 } else { 1.5 };
         }
-        let finding = strongest[i];
-        if let Some(f) = finding {
-            z += 6.0 * (f.score - 0.3);
-        }
+        z += evidence[i];
         let score = sigmoid(z);
-        if z > threshold {
+        verdicts[i] = if z > threshold {
             let rule = match finding {
                 Some(f) => f.rule,
                 None if off_topic && q > 0.0 => &OFF_TOPIC,
                 None if inside => &FRAGMENT,
                 None => &OUTSIDE_BODY,
             };
-            verdicts[i] = Verdict { keep: false, rule: Some(rule), score };
+            Verdict {
+                keep: false,
+                rule: Some(rule),
+                score,
+            }
         } else {
-            verdicts[i] = Verdict { keep: true, rule: None, score };
-        }
+            Verdict {
+                keep: true,
+                rule: None,
+                score,
+            }
+        };
     }
 
     // A repeat goes only when an earlier copy survives, so one copy always stays.
     for &i in &nonblank {
         if let Some(previous) = repeat_of[i] {
             if verdicts[i].keep && verdicts[previous].keep {
-                verdicts[i] = Verdict { keep: false, rule: Some(&crate::detect::DUPLICATE), score: 0.9 };
+                verdicts[i] = Verdict {
+                    keep: false,
+                    rule: Some(&crate::detect::DUPLICATE),
+                    score: 0.9,
+                };
             }
         }
     }
 
     collapse_blank_runs(doc, &mut verdicts);
-    Decision { verdicts, body, prose }
+    Decision {
+        verdicts,
+        body,
+        in_body,
+        prose,
+    }
+}
+
+/// Find the body segments, trim off-topic lines from their edges and extend them over
+/// on-topic headline, standfirst and closing lines. Returns the main range, the per-line
+/// membership and the body vocabulary.
+fn locate_body(
+    doc: &Document,
+    nonblank: &[usize],
+    prose: &[f32],
+    finding_score: &dyn Fn(usize) -> f32,
+    wall: &[bool],
+    suspect: &[bool],
+) -> (Option<Body>, Vec<bool>, Vocabulary) {
+    let mut items: Vec<BodyItem> = nonblank
+        .iter()
+        .map(|&i| BodyItem {
+            line: i,
+            prose: prose[i],
+            words: doc.lines[i].features.words,
+            chaff: finding_score(i) >= SURE,
+            wall: wall[i],
+            suspect: suspect[i],
+        })
+        .collect();
+    activate_walls(&mut items);
+    let segments = find_segments(&items, SECONDARY_SHARE);
+    let mut member = vec![false; doc.len()];
+    let Some(&(main_start, main_end)) = segments.iter().max_by_key(|(s, e)| {
+        let words: usize = items[*s..=*e]
+            .iter()
+            .filter(|i| i.prose > 0.0)
+            .map(|i| i.words)
+            .sum();
+        (words, usize::MAX - s)
+    }) else {
+        return (None, member, Vocabulary::of_lines(doc, |_| false));
+    };
+    for &(s, e) in &segments {
+        for item in &items[s..=e] {
+            member[item.line] = true;
+        }
+    }
+    let vocabulary = Vocabulary::of_lines(doc, |i| {
+        member[i] && prose[i] > 0.0 && finding_score(i) < SURE
+    });
+    let off_topic = |i: usize| {
+        let (overlap, words) = vocabulary.overlap(&doc.lines[i].text, true, doc.language);
+        words >= 5 && overlap < 0.12
+    };
+    let (mut first, mut last) = (main_start, main_end);
+    // Trim: a blurb about another story glued to either end of the body.
+    while first < last && off_topic(items[last].line) && items[last].prose < 4.0 {
+        member[items[last].line] = false;
+        last -= 1;
+    }
+    while first < last && off_topic(items[first].line) && items[first].prose < 4.0 {
+        member[items[first].line] = false;
+        first += 1;
+    }
+    let vocabulary = Vocabulary::of_lines(doc, |i| {
+        member[i] && prose[i] > 0.0 && finding_score(i) < SURE
+    });
+    // Lines outside the segments are not in the vocabulary, so no leave-one-out is needed.
+    let on_topic = |i: usize, min: f32| {
+        let (overlap, words) = vocabulary.overlap(&doc.lines[i].text, false, doc.language);
+        words >= 2 && overlap >= min
+    };
+
+    // Extend: headline, standfirst or key-point bullets right above, closing lines right below.
+    let extendable = |item: &BodyItem| {
+        !item.wall
+            && finding_score(item.line) < 0.5
+            && doc.lines[item.line].features.separators == 0
+            && item.words >= 2
+    };
+    // Sure chaff (a caption between headline and text) is stepped over, not counted.
+    let mut reach = EDGE_REACH;
+    for item in items[..first].iter().rev() {
+        if item.chaff && !item.wall {
+            continue;
+        }
+        if reach == 0 || !(extendable(item) && on_topic(item.line, EDGE_OVERLAP)) {
+            break;
+        }
+        member[item.line] = true;
+        reach -= 1;
+    }
+    let mut reach = EDGE_REACH;
+    for item in &items[last + 1..] {
+        if item.chaff && !item.wall {
+            continue;
+        }
+        if reach == 0 || item.suspect || !(extendable(item) && on_topic(item.line, EDGE_OVERLAP)) {
+            break;
+        }
+        member[item.line] = true;
+        reach -= 1;
+    }
+    let body = Body {
+        start: items[first].line,
+        end: items[last].line,
+    };
+    (Some(body), member, vocabulary)
 }
 
 /// Blank lines between two kept lines stay as they were unless something between those
@@ -223,7 +404,14 @@ mod tests {
     #[test]
     fn blank_runs_left_by_a_removal_collapse_to_one() {
         let doc = Document::parse(b"a\n\nb\n\n\nc\n", StopwordSet::shared());
-        let mut verdicts = vec![Verdict { keep: true, rule: None, score: 0.0 }; doc.len()];
+        let mut verdicts = vec![
+            Verdict {
+                keep: true,
+                rule: None,
+                score: 0.0
+            };
+            doc.len()
+        ];
         verdicts[2].keep = false; // drop "b"
         collapse_blank_runs(&doc, &mut verdicts);
         let keeps: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
@@ -233,7 +421,14 @@ mod tests {
     #[test]
     fn untouched_blank_runs_stay_as_they_were() {
         let doc = Document::parse(b"a\n\n\nb\n", StopwordSet::shared());
-        let mut verdicts = vec![Verdict { keep: true, rule: None, score: 0.0 }; doc.len()];
+        let mut verdicts = vec![
+            Verdict {
+                keep: true,
+                rule: None,
+                score: 0.0
+            };
+            doc.len()
+        ];
         collapse_blank_runs(&doc, &mut verdicts);
         assert!(verdicts.iter().all(|v| v.keep));
     }
@@ -241,10 +436,20 @@ mod tests {
     #[test]
     fn leading_blanks_left_by_a_removal_go() {
         let doc = Document::parse(b"menu\n\nText\n", StopwordSet::shared());
-        let mut verdicts = vec![Verdict { keep: true, rule: None, score: 0.0 }; doc.len()];
+        let mut verdicts = vec![
+            Verdict {
+                keep: true,
+                rule: None,
+                score: 0.0
+            };
+            doc.len()
+        ];
         verdicts[0].keep = false;
         collapse_blank_runs(&doc, &mut verdicts);
-        assert_eq!(verdicts.iter().map(|v| v.keep).collect::<Vec<_>>(), vec![false, false, true]);
+        assert_eq!(
+            verdicts.iter().map(|v| v.keep).collect::<Vec<_>>(),
+            vec![false, false, true]
+        );
     }
 
     #[test]

@@ -29,7 +29,12 @@ impl Vocabulary {
 
     /// Share (0..1) of the line's content words found elsewhere in the body, and how many
     /// content words the line has. `line_in_body` removes the line's own contribution.
-    pub fn overlap(&self, text: &str, line_in_body: bool, language: Option<Language>) -> (f32, usize) {
+    pub fn overlap(
+        &self,
+        text: &str,
+        line_in_body: bool,
+        language: Option<Language>,
+    ) -> (f32, usize) {
         let words = significant_words(text, StopwordSet::shared(), language);
         if words.is_empty() {
             return (0.0, 0);
@@ -51,8 +56,15 @@ impl Vocabulary {
     }
 }
 
-fn significant_words(text: &str, stopwords: &StopwordSet, language: Option<Language>) -> Vec<String> {
-    content_words(text).into_iter().filter(|w| !stopwords.is_stopword(w, language)).collect()
+fn significant_words(
+    text: &str,
+    stopwords: &StopwordSet,
+    language: Option<Language>,
+) -> Vec<String> {
+    content_words(text)
+        .into_iter()
+        .filter(|w| !stopwords.is_stopword(w, language))
+        .collect()
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 pub static AGENCY_CREDIT: Rule = Rule {
     id: "caption.agency_credit",
     category: Category::Caption,
-    about: "a photo credit line: REUTERS/Name, KCNA via REUTERS, (AP Photo/Name), Getty Images, dpa",
+    about:
+        "a photo credit line: REUTERS/Name, KCNA via REUTERS, (AP Photo/Name), Getty Images, dpa",
 };
 pub static CREDIT_LABEL: Rule = Rule {
     id: "caption.credit_label",
@@ -26,7 +27,12 @@ pub static NEXT_TO_CREDIT: Rule = Rule {
     about: "a descriptive line right before or after a photo credit (the caption the credit belongs to)",
 };
 
-static RULES: &[&Rule] = &[&AGENCY_CREDIT, &CREDIT_LABEL, &PHOTO_DESCRIPTION, &NEXT_TO_CREDIT];
+static RULES: &[&Rule] = &[
+    &AGENCY_CREDIT,
+    &CREDIT_LABEL,
+    &PHOTO_DESCRIPTION,
+    &NEXT_TO_CREDIT,
+];
 
 const AGENCIES: &str = r"(?:reuters|ap|afp|getty images|getty|epa|efe|dpa|kcna|xinhua|ansa|anp|pa|pap|apa|keystone|imago|picture alliance|shutterstock|istock|bloomberg|sipa|tass|ria novosti|yonhap|kyodo|aap|upi|ddp|abaca|zuma press|alamy|wikimedia commons|unsplash|pexels)";
 
@@ -120,7 +126,9 @@ impl Detector for Caption {
                 continue;
             }
             for neighbour in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
-                let Some(&other) = nonblank.get(neighbour) else { continue };
+                let Some(&other) = nonblank.get(neighbour) else {
+                    continue;
+                };
                 let f = &doc.lines[other].features;
                 if !flagged.contains(&other) && f.words >= 6 && f.words <= 60 {
                     out.push(Finding::new(other, &NEXT_TO_CREDIT, 0.55));
@@ -145,21 +153,38 @@ mod tests {
             "AFP via Getty Images",
             "Jane Doe / Getty Images",
         ] {
-            assert_eq!(fired_on_line(&Caption, credit), vec!["caption.agency_credit"], "{credit}");
+            assert_eq!(
+                fired_on_line(&Caption, credit),
+                vec!["caption.agency_credit"],
+                "{credit}"
+            );
         }
     }
 
     #[test]
     fn credit_labels_in_several_languages() {
-        for credit in ["Photo: John Smith", "Image credit: NASA", "Foto: dpa", "Bild: Keystone", "© Jane Doe"] {
-            assert_eq!(fired_on_line(&Caption, credit), vec!["caption.credit_label"], "{credit}");
+        for credit in [
+            "Photo: John Smith",
+            "Image credit: NASA",
+            "Foto: dpa",
+            "Bild: Keystone",
+            "© Jane Doe",
+        ] {
+            assert_eq!(
+                fired_on_line(&Caption, credit),
+                vec!["caption.credit_label"],
+                "{credit}"
+            );
         }
     }
 
     #[test]
     fn scene_captions_with_a_trailing_date() {
         let line = "Supporters of the ruling party attend the final rally in Matola, Mozambique October 6, 2024.";
-        assert_eq!(fired_on_line(&Caption, line), vec!["caption.photo_description"]);
+        assert_eq!(
+            fired_on_line(&Caption, line),
+            vec!["caption.photo_description"]
+        );
         let prose = "The agreement was signed by both governments on October 6, 2024.";
         assert!(fired_on_line(&Caption, prose).is_empty());
     }
@@ -167,18 +192,25 @@ mod tests {
     #[test]
     fn file_photo_prefix() {
         let line = "FILE PHOTO: A man walks past the central bank building in the capital.";
-        assert_eq!(fired_on_line(&Caption, line), vec!["caption.photo_description"]);
+        assert_eq!(
+            fired_on_line(&Caption, line),
+            vec!["caption.photo_description"]
+        );
     }
 
     #[test]
     fn the_line_above_a_credit_is_its_caption() {
         let text = "A crowd gathers outside the stadium before the final match begins\n\nREUTERS/Jane Roe\n";
-        assert_eq!(fired(&Caption, text), vec![(3, "caption.agency_credit"), (1, "caption.next_to_credit")]);
+        assert_eq!(
+            fired(&Caption, text),
+            vec![(3, "caption.agency_credit"), (1, "caption.next_to_credit")]
+        );
     }
 
     #[test]
     fn prose_mentioning_an_agency_is_not_a_credit() {
-        let line = "Reuters reported on Tuesday that the talks had stalled over the border question.";
+        let line =
+            "Reuters reported on Tuesday that the talks had stalled over the border question.";
         assert!(fired_on_line(&Caption, line).is_empty());
     }
 }

@@ -34,7 +34,10 @@ impl Detector for Dup {
             }
             let key = normalize_for_match(&line.text);
             if let Some(previous) = last_seen.insert(key, index) {
-                out.push(Finding { related: Some(previous), ..Finding::new(index, &REPEAT, 0.9) });
+                out.push(Finding {
+                    related: Some(previous),
+                    ..Finding::new(index, &REPEAT, 0.9)
+                });
             }
         }
     }
@@ -48,7 +51,10 @@ mod tests {
     #[test]
     fn repeats_link_to_their_previous_copy_ignoring_trailing_space_and_case() {
         let text = "A caption about a meeting. \nA caption about a meeting.\nother\nA CAPTION about a meeting\n";
-        assert_eq!(fired(&Dup, text), vec![(2, "duplicate.repeat"), (4, "duplicate.repeat")]);
+        assert_eq!(
+            fired(&Dup, text),
+            vec![(2, "duplicate.repeat"), (4, "duplicate.repeat")]
+        );
         let doc = crate::doc::Document::parse(text.as_bytes(), crate::doc::StopwordSet::shared());
         let mut out = Vec::new();
         Dup.detect(&doc, &mut out);

@@ -29,8 +29,13 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 5] =
-        [Category::Promo, Category::Caption, Category::Teaser, Category::Navigation, Category::Duplicate];
+    pub const ALL: [Category; 5] = [
+        Category::Promo,
+        Category::Caption,
+        Category::Teaser,
+        Category::Navigation,
+        Category::Duplicate,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -75,7 +80,12 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(line: usize, rule: &'static Rule, score: f32) -> Finding {
-        Finding { line, rule, score, related: None }
+        Finding {
+            line,
+            rule,
+            score,
+            related: None,
+        }
     }
 }
 
@@ -91,12 +101,20 @@ pub trait Detector: Send + Sync {
 
 /// Every detector, in a fixed order (the order findings are recorded in).
 pub fn all_detectors() -> &'static [&'static dyn Detector] {
-    &[&promo::Promo, &caption::Caption, &teaser::Teaser, &nav::Nav, &dup::Dup]
+    &[
+        &promo::Promo,
+        &caption::Caption,
+        &teaser::Teaser,
+        &nav::Nav,
+        &dup::Dup,
+    ]
 }
 
 /// Every rule a detector can fire, in catalogue order.
 pub fn detector_rules() -> impl Iterator<Item = &'static Rule> {
-    all_detectors().iter().flat_map(|d| d.rules().iter().copied())
+    all_detectors()
+        .iter()
+        .flat_map(|d| d.rules().iter().copied())
 }
 
 /// Run every detector over `doc`.
@@ -110,7 +128,11 @@ pub fn detect_all(doc: &Document) -> Vec<Finding> {
 
 /// Build a case-insensitive regex from alternatives; panics only on a bug in a literal pattern.
 pub(crate) fn regex_any(patterns: &[&str]) -> regex::Regex {
-    let joined = patterns.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
+    let joined = patterns
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|");
     regex::RegexBuilder::new(&joined)
         .case_insensitive(true)
         .size_limit(1 << 24)
@@ -133,7 +155,10 @@ pub(crate) mod testing {
 
     /// Rule ids fired on a single-line document.
     pub fn fired_on_line(detector: &dyn Detector, line: &str) -> Vec<&'static str> {
-        fired(detector, line).into_iter().map(|(_, id)| id).collect()
+        fired(detector, line)
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect()
     }
 }
 
@@ -149,7 +174,11 @@ mod tests {
             for rule in detector.rules() {
                 assert!(seen.insert(rule.id), "duplicate rule id {}", rule.id);
                 let family = rule.id.split('.').next().unwrap();
-                assert!(!family.is_empty() && rule.id.contains('.'), "bad id {}", rule.id);
+                assert!(
+                    !family.is_empty() && rule.id.contains('.'),
+                    "bad id {}",
+                    rule.id
+                );
             }
         }
     }

@@ -23,7 +23,8 @@ pub static SHARE: Rule = Rule {
 pub static LOGIN: Rule = Rule {
     id: "nav.account",
     category: Category::Navigation,
-    about: "login, registration and account prompts (Sign in, Log in, Forgot your password?, Anmelden)",
+    about:
+        "login, registration and account prompts (Sign in, Log in, Forgot your password?, Anmelden)",
 };
 pub static BREADCRUMB: Rule = Rule {
     id: "nav.breadcrumb",
@@ -41,7 +42,15 @@ pub static COMMENTS: Rule = Rule {
     about: "comment section headers and forms (Leave a reply, 3 comments, Kommentar schreiben)",
 };
 
-static RULES: &[&Rule] = &[&COOKIE, &LEGAL, &SHARE, &LOGIN, &BREADCRUMB, &FURNITURE, &COMMENTS];
+static RULES: &[&Rule] = &[
+    &COOKIE,
+    &LEGAL,
+    &SHARE,
+    &LOGIN,
+    &BREADCRUMB,
+    &FURNITURE,
+    &COMMENTS,
+];
 
 static COOKIE_RE: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
@@ -79,8 +88,9 @@ static LOGIN_RE: LazyLock<Regex> = LazyLock::new(|| {
     ])
 });
 
-static BREADCRUMB_RE: LazyLock<Regex> =
-    LazyLock::new(|| regex_any(&[r"^\W*(?:home|startseite|inicio|accueil|strona główna|start)\s*(?:[>»›/|•·]|→)"]));
+static BREADCRUMB_RE: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[r"^\W*(?:home|startseite|inicio|accueil|strona główna|start)\s*(?:[>»›/|•·]|→)"])
+});
 
 static FURNITURE_RE: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
@@ -119,7 +129,9 @@ impl Nav {
         if words <= 5 && FURNITURE_RE.is_match(text) {
             return Some((&FURNITURE, 0.8));
         }
-        if (separators >= 2 && words <= 40 && separators * 6 >= words) || BREADCRUMB_RE.is_match(text) {
+        if (separators >= 2 && words <= 40 && separators * 6 >= words)
+            || BREADCRUMB_RE.is_match(text)
+        {
             return Some((&BREADCRUMB, 0.75));
         }
         None
@@ -163,15 +175,29 @@ mod tests {
 
     #[test]
     fn legal_footers() {
-        for line in ["© 2024 Acme Media. All rights reserved.", "Impressum", "Privacy Policy"] {
+        for line in [
+            "© 2024 Acme Media. All rights reserved.",
+            "Impressum",
+            "Privacy Policy",
+        ] {
             assert_eq!(fired_on_line(&Nav, line), vec!["nav.legal"], "{line}");
         }
     }
 
     #[test]
     fn share_and_follow_buttons() {
-        for line in ["Share on Facebook", "Tweet", "WhatsApp", "Follow us on Twitter", "Facebook Twitter Email"] {
-            assert_eq!(fired_on_line(&Nav, line), vec!["nav.share_follow"], "{line}");
+        for line in [
+            "Share on Facebook",
+            "Tweet",
+            "WhatsApp",
+            "Follow us on Twitter",
+            "Facebook Twitter Email",
+        ] {
+            assert_eq!(
+                fired_on_line(&Nav, line),
+                vec!["nav.share_follow"],
+                "{line}"
+            );
         }
     }
 
@@ -184,9 +210,18 @@ mod tests {
 
     #[test]
     fn breadcrumbs_and_menus() {
-        assert_eq!(fired_on_line(&Nav, "Home > News > World"), vec!["nav.breadcrumb"]);
-        assert_eq!(fired_on_line(&Nav, "Politics | Business | Sport | Culture"), vec!["nav.breadcrumb"]);
-        assert_eq!(fired_on_line(&Nav, "Skip to content"), vec!["nav.furniture"]);
+        assert_eq!(
+            fired_on_line(&Nav, "Home > News > World"),
+            vec!["nav.breadcrumb"]
+        );
+        assert_eq!(
+            fired_on_line(&Nav, "Politics | Business | Sport | Culture"),
+            vec!["nav.breadcrumb"]
+        );
+        assert_eq!(
+            fired_on_line(&Nav, "Skip to content"),
+            vec!["nav.furniture"]
+        );
     }
 
     #[test]
@@ -197,7 +232,8 @@ mod tests {
 
     #[test]
     fn prose_that_mentions_sharing_is_kept() {
-        let line = "Investors were told to share the losses, and the bank said it would follow up in May.";
+        let line =
+            "Investors were told to share the losses, and the bank said it would follow up in May.";
         assert!(fired_on_line(&Nav, line).is_empty());
     }
 }

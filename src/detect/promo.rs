@@ -13,7 +13,8 @@ pub static CALL_TO_ACTION: Rule = Rule {
 pub static AD_LABEL: Rule = Rule {
     id: "promo.ad_label",
     category: Category::Promo,
-    about: "an advertising label on its own: Advertisement, Sponsored, Anzeige, Werbung, Publicidad",
+    about:
+        "an advertising label on its own: Advertisement, Sponsored, Anzeige, Werbung, Publicidad",
 };
 pub static NEWSLETTER: Rule = Rule {
     id: "promo.newsletter",
@@ -126,18 +127,34 @@ mod tests {
 
     #[test]
     fn catches_ad_labels_in_several_languages() {
-        for label in ["Advertisement", "ANZEIGE", "Sponsored by Acme", "Publicidad", "- Werbung -"] {
-            assert_eq!(fired_on_line(&Promo, label), vec!["promo.ad_label"], "{label}");
+        for label in [
+            "Advertisement",
+            "ANZEIGE",
+            "Sponsored by Acme",
+            "Publicidad",
+            "- Werbung -",
+        ] {
+            assert_eq!(
+                fired_on_line(&Promo, label),
+                vec!["promo.ad_label"],
+                "{label}"
+            );
         }
     }
 
     #[test]
     fn catches_newsletter_prompts() {
         assert_eq!(
-            fired_on_line(&Promo, "Sign up for our daily newsletter and get the news in your inbox."),
+            fired_on_line(
+                &Promo,
+                "Sign up for our daily newsletter and get the news in your inbox."
+            ),
             vec!["promo.newsletter"]
         );
-        assert_eq!(fired_on_line(&Promo, "Jetzt abonnieren und weiterlesen"), vec!["promo.newsletter"]);
+        assert_eq!(
+            fired_on_line(&Promo, "Jetzt abonnieren und weiterlesen"),
+            vec!["promo.newsletter"]
+        );
     }
 
     #[test]
@@ -145,13 +162,21 @@ mod tests {
         let line = "Acme is investing in towns across the country, training workers and building \
                     new plants, and it expects to create many thousands of jobs over the coming \
                     decade. Learn more about Acme's commitment to local manufacturing.";
-        assert_eq!(fired_on_line(&Promo, line), vec!["promo.sponsored_paragraph"]);
+        assert_eq!(
+            fired_on_line(&Promo, line),
+            vec!["promo.sponsored_paragraph"]
+        );
     }
 
     #[test]
     fn leaves_ordinary_prose_alone() {
-        let line = "The minister said the free trade agreement would be signed next week in Brussels.";
+        let line =
+            "The minister said the free trade agreement would be signed next week in Brussels.";
         assert!(fired_on_line(&Promo, line).is_empty());
-        assert!(fired_on_line(&Promo, "He subscribed to the theory that markets self-correct.").is_empty());
+        assert!(fired_on_line(
+            &Promo,
+            "He subscribed to the theory that markets self-correct."
+        )
+        .is_empty());
     }
 }

@@ -21,7 +21,8 @@ pub static AFTER_MARKER: Rule = Rule {
 pub static INLINE_LINK: Rule = Rule {
     id: "teaser.inline_link",
     category: Category::Teaser,
-    about: "a pointer to another story inside the text: \"Read more: <headline>\", \"ALSO READ | ...\"",
+    about:
+        "a pointer to another story inside the text: \"Read more: <headline>\", \"ALSO READ | ...\"",
 };
 
 static RULES: &[&Rule] = &[&MARKER, &AFTER_MARKER, &INLINE_LINK];
@@ -100,7 +101,11 @@ mod tests {
             "À lire aussi",
             "Czytaj także",
         ] {
-            assert_eq!(fired_on_line(&Teaser, marker), vec!["teaser.marker"], "{marker}");
+            assert_eq!(
+                fired_on_line(&Teaser, marker),
+                vec!["teaser.marker"],
+                "{marker}"
+            );
         }
     }
 
@@ -115,13 +120,23 @@ mod tests {
         let text = "Body text here.\n\nMore from Acme News\n\nFirst blurb about another story.\nSecond blurb.\n";
         assert_eq!(
             fired(&Teaser, text),
-            vec![(3, "teaser.marker"), (5, "teaser.after_marker"), (6, "teaser.after_marker")]
+            vec![
+                (3, "teaser.marker"),
+                (5, "teaser.after_marker"),
+                (6, "teaser.after_marker")
+            ]
         );
     }
 
     #[test]
     fn inline_read_more_links() {
-        assert_eq!(fired_on_line(&Teaser, "Read more: Why the central bank held rates"), vec!["teaser.inline_link"]);
-        assert_eq!(fired_on_line(&Teaser, "Lesen Sie auch: Der Streit um die Rente"), vec!["teaser.inline_link"]);
+        assert_eq!(
+            fired_on_line(&Teaser, "Read more: Why the central bank held rates"),
+            vec!["teaser.inline_link"]
+        );
+        assert_eq!(
+            fired_on_line(&Teaser, "Lesen Sie auch: Der Streit um die Rente"),
+            vec!["teaser.inline_link"]
+        );
     }
 }

@@ -38,10 +38,14 @@ impl LineFeatures {
     pub fn compute(text: &str, stopwords: &StopwordSet, language: Option<Language>) -> Self {
         let trimmed = text.trim();
         if trimmed.is_empty() {
-            return LineFeatures { blank: true, ..Default::default() };
+            return LineFeatures {
+                blank: true,
+                ..Default::default()
+            };
         }
         let mut chars = 0usize;
-        let (mut digits, mut symbols, mut nonspace, mut unspaced) = (0usize, 0usize, 0usize, 0usize);
+        let (mut digits, mut symbols, mut nonspace, mut unspaced) =
+            (0usize, 0usize, 0usize, 0usize);
         let mut separators = 0usize;
         let mut prev = ' ';
         let mut inner_sentences = 0usize;
@@ -101,12 +105,16 @@ impl LineFeatures {
             }
         }
 
-        let last_meaningful = trimmed
-            .chars()
-            .rev()
-            .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '“' | '*'));
-        let ends_sentence =
-            matches!(last_meaningful, Some('.' | '!' | '?' | '…' | ':' | ';' | '。' | '！' | '？'));
+        let last_meaningful = trimmed.chars().rev().find(|c| {
+            !matches!(
+                c,
+                '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '“' | '*'
+            )
+        });
+        let ends_sentence = matches!(
+            last_meaningful,
+            Some('.' | '!' | '?' | '…' | ':' | ';' | '。' | '！' | '？')
+        );
         let starts_upper = trimmed
             .chars()
             .find(|c| c.is_alphabetic())

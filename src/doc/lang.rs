@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 
 /// The languages dehusk has stopwords for; the index is the bit in [`StopwordSet`] masks.
 const CODES: &[&str] = &[
-    "en", "de", "fr", "es", "it", "nl", "pt", "pl", "ru", "cs", "sv", "da", "no", "fi", "hu",
-    "ro", "tr", "sk", "hr", "sl", "ca", "id",
+    "en", "de", "fr", "es", "it", "nl", "pt", "pl", "ru", "cs", "sv", "da", "no", "fi", "hu", "ro",
+    "tr", "sk", "hr", "sl", "ca", "id",
 ];
 
 /// A language known to the stopword set.
@@ -44,7 +44,9 @@ impl StopwordSet {
     fn build() -> StopwordSet {
         let mut words: HashMap<String, u32> = HashMap::new();
         for (index, code) in CODES.iter().enumerate() {
-            let Some(list) = stop_words::lookup(code) else { continue };
+            let Some(list) = stop_words::lookup(code) else {
+                continue;
+            };
             for word in list {
                 // Keep single-word entries only: the heuristics look words up one by one.
                 if word.chars().all(char::is_alphabetic) {
@@ -92,7 +94,10 @@ impl StopwordSet {
                 }
             }
         }
-        let (best, &hits) = votes.iter().enumerate().max_by_key(|(i, v)| (**v, usize::MAX - i))?;
+        let (best, &hits) = votes
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, v)| (**v, usize::MAX - i))?;
         (hits >= 5).then_some(Language(best as u8))
     }
 }
@@ -102,14 +107,25 @@ mod tests {
     use super::*;
 
     fn guess(text: &str) -> Option<&'static str> {
-        StopwordSet::shared().guess_language(text.lines().map(str::as_bytes)).map(Language::code)
+        StopwordSet::shared()
+            .guess_language(text.lines().map(str::as_bytes))
+            .map(Language::code)
     }
 
     #[test]
     fn guesses_common_languages_from_prose() {
-        assert_eq!(guess("The cat sat on the mat and it was not happy with the weather."), Some("en"));
-        assert_eq!(guess("Der Hund ist nicht in dem Haus, aber er war auch nicht bei der Katze."), Some("de"));
-        assert_eq!(guess("Le chat est sur la table et il ne veut pas que nous le voyions."), Some("fr"));
+        assert_eq!(
+            guess("The cat sat on the mat and it was not happy with the weather."),
+            Some("en")
+        );
+        assert_eq!(
+            guess("Der Hund ist nicht in dem Haus, aber er war auch nicht bei der Katze."),
+            Some("de")
+        );
+        assert_eq!(
+            guess("Le chat est sur la table et il ne veut pas que nous le voyions."),
+            Some("fr")
+        );
     }
 
     #[test]
@@ -120,7 +136,8 @@ mod tests {
     #[test]
     fn stopword_lookup_respects_the_language() {
         let set = StopwordSet::shared();
-        let de = guess_lang("Der Hund ist nicht in dem Haus, aber er war auch nicht bei der Katze.");
+        let de =
+            guess_lang("Der Hund ist nicht in dem Haus, aber er war auch nicht bei der Katze.");
         assert!(set.is_stopword("und", de));
         assert!(!set.is_stopword("the", de));
         assert!(set.is_stopword("the", None));

@@ -60,7 +60,13 @@ impl<'a> Document<'a> {
             .map(|(index, (raw, terminator))| {
                 let text = String::from_utf8_lossy(raw);
                 let features = LineFeatures::compute(&text, stopwords, language);
-                Line { number: index + 1, raw, terminator, text, features }
+                Line {
+                    number: index + 1,
+                    raw,
+                    terminator,
+                    text,
+                    features,
+                }
             })
             .collect();
         Document { lines, language }
@@ -78,7 +84,11 @@ impl<'a> Document<'a> {
 
     /// Indices of the non-blank lines, in order.
     pub fn nonblank(&self) -> impl Iterator<Item = usize> + '_ {
-        self.lines.iter().enumerate().filter(|(_, l)| !l.is_blank()).map(|(i, _)| i)
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.is_blank())
+            .map(|(i, _)| i)
     }
 }
 
@@ -95,7 +105,11 @@ pub fn split_lines(bytes: &[u8]) -> Vec<(&[u8], &[u8])> {
                 start = i;
             }
             b'\r' => {
-                let end = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                let end = if bytes.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 out.push((&bytes[start..i], &bytes[i..end]));
                 i = end;
                 start = i;
@@ -116,7 +130,10 @@ mod tests {
     #[test]
     fn splits_every_terminator_kind_and_keeps_them() {
         let parts = split_lines(b"a\nb\r\nc\rd");
-        let got: Vec<_> = parts.iter().map(|(l, t)| (l.to_vec(), t.to_vec())).collect();
+        let got: Vec<_> = parts
+            .iter()
+            .map(|(l, t)| (l.to_vec(), t.to_vec()))
+            .collect();
         assert_eq!(
             got,
             vec![

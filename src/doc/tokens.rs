@@ -14,7 +14,8 @@ pub fn is_unspaced_script(c: char) -> bool {
 
 /// Alphanumeric runs (`\w+` without the underscore), in order.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// A length in words that is fair across scripts: spaced words count one each, and a run
@@ -23,7 +24,11 @@ pub fn word_count(text: &str) -> usize {
     let mut count = 0;
     for word in words(text) {
         let unspaced = word.chars().filter(|&c| is_unspaced_script(c)).count();
-        count += if unspaced == 0 { 1 } else { unspaced.div_ceil(2).max(1) };
+        count += if unspaced == 0 {
+            1
+        } else {
+            unspaced.div_ceil(2).max(1)
+        };
     }
     count
 }
@@ -76,11 +81,17 @@ mod tests {
 
     #[test]
     fn normalization_ignores_case_spacing_and_punctuation() {
-        assert_eq!(normalize_for_match("  Hello,   World! "), normalize_for_match("hello world"));
+        assert_eq!(
+            normalize_for_match("  Hello,   World! "),
+            normalize_for_match("hello world")
+        );
     }
 
     #[test]
     fn content_words_skip_short_tokens_and_number_only_tokens() {
-        assert_eq!(content_words("A cat on the 2024 mat"), vec!["cat", "the", "mat"]);
+        assert_eq!(
+            content_words("A cat on the 2024 mat"),
+            vec!["cat", "the", "mat"]
+        );
     }
 }

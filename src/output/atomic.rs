@@ -28,8 +28,14 @@ impl AtomicFile {
             _ => Path::new("."),
         };
         fs::create_dir_all(parent)?;
-        let temp = tempfile::Builder::new().prefix(".dehusk-").suffix(".tmp").tempfile_in(parent)?;
-        Ok(AtomicFile { target: path.to_path_buf(), writer: BufWriter::with_capacity(64 * 1024, temp) })
+        let temp = tempfile::Builder::new()
+            .prefix(".dehusk-")
+            .suffix(".tmp")
+            .tempfile_in(parent)?;
+        Ok(AtomicFile {
+            target: path.to_path_buf(),
+            writer: BufWriter::with_capacity(64 * 1024, temp),
+        })
     }
 
     /// Flush, sync nothing more than the OS does, and rename into place.
@@ -60,7 +66,10 @@ mod tests {
         let path = dir.path().join("a/b/out.txt");
         write_atomic(&path, b"hello\n").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"hello\n");
-        let names: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.txt")]);
     }
 

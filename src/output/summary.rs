@@ -52,14 +52,24 @@ pub struct Summary {
 
 impl Summary {
     /// Count one cleaned document.
-    pub fn add_document(&mut self, bytes_in: usize, bytes_out: usize, lines_in: usize, lines_out: usize, removals: &[Removal]) {
+    pub fn add_document(
+        &mut self,
+        bytes_in: usize,
+        bytes_out: usize,
+        lines_in: usize,
+        lines_out: usize,
+        removals: &[Removal],
+    ) {
         self.documents += 1;
         self.bytes_in += bytes_in as u64;
         self.bytes_out += bytes_out as u64;
         self.lines_in += lines_in as u64;
         self.lines_out += lines_out as u64;
         for removal in removals {
-            *self.removed_by_category.entry(removal.category.as_str()).or_default() += 1;
+            *self
+                .removed_by_category
+                .entry(removal.category.as_str())
+                .or_default() += 1;
             *self.removed_by_rule.entry(removal.rule).or_default() += 1;
         }
     }
@@ -84,7 +94,11 @@ impl Summary {
     pub fn to_json(&self, options: serde_json::Value) -> serde_json::Value {
         let mut by_category = serde_json::Map::new();
         for category in Category::ALL {
-            let n = self.removed_by_category.get(category.as_str()).copied().unwrap_or(0);
+            let n = self
+                .removed_by_category
+                .get(category.as_str())
+                .copied()
+                .unwrap_or(0);
             by_category.insert(category.as_str().into(), n.into());
         }
         serde_json::json!({
@@ -114,8 +128,16 @@ impl Summary {
             "dehusk: {} files, {} documents, {:.1} MB in {:.2}s ({:.1} MB/s)",
             self.files, self.documents, mb, seconds, rate
         );
-        let share = if self.lines_in > 0 { 100.0 * self.removed_lines() as f64 / self.lines_in as f64 } else { 0.0 };
-        let cats: Vec<String> = self.removed_by_category.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        let share = if self.lines_in > 0 {
+            100.0 * self.removed_lines() as f64 / self.lines_in as f64
+        } else {
+            0.0
+        };
+        let cats: Vec<String> = self
+            .removed_by_category
+            .iter()
+            .map(|(c, n)| format!("{c} {n}"))
+            .collect();
         let _ = writeln!(
             s,
             "dehusk: removed {} of {} lines ({share:.1}%){}{}",
@@ -125,8 +147,17 @@ impl Summary {
             cats.join(", ")
         );
         if !self.errors.is_empty() {
-            let errs: Vec<String> = self.errors.iter().map(|(k, n)| format!("{k} {n}")).collect();
-            let _ = writeln!(s, "dehusk: {} errors: {}", self.error_count(), errs.join(", "));
+            let errs: Vec<String> = self
+                .errors
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
+            let _ = writeln!(
+                s,
+                "dehusk: {} errors: {}",
+                self.error_count(),
+                errs.join(", ")
+            );
         }
         s
     }
@@ -139,7 +170,13 @@ mod tests {
     #[test]
     fn totals_and_json_shape() {
         let mut summary = Summary::default();
-        let removal = Removal { line: 1, category: Category::Promo, rule: "promo.ad_label", score: 0.9, text: "Ad".into() };
+        let removal = Removal {
+            line: 1,
+            category: Category::Promo,
+            rule: "promo.ad_label",
+            score: 0.9,
+            text: "Ad".into(),
+        };
         summary.files = 1;
         summary.add_document(10, 4, 3, 2, &[removal]);
         summary.add_error(ErrorKind::Binary);
