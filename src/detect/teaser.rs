@@ -39,7 +39,7 @@ static MARKER_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"^\W*(?:mehr zum thema|mehr (?:aus|von|zu|über)\b|weitere (?:artikel|beiträge|nachrichten|meldungen|themen|news)|lesen sie (?:auch|mehr|hier)|auch interessant|das (?:könnte|dürfte) sie (?:auch )?interessieren|meistgelesen|meist gelesen|ähnliche (?:artikel|beiträge|themen)|verwandte (?:artikel|beiträge|themen)|empfehlungen|unsere empfehlung|top-?themen|aktuelle (?:artikel|beiträge|nachrichten)|neueste (?:artikel|beiträge)|das könnte dich auch interessieren)\b",
         r"^\W*(?:noticias relacionadas|art[ií]culos relacionados|te puede interesar|tambi[eé]n te puede interesar|lo m[aá]s (?:le[ií]do|visto)|m[aá]s noticias|lee (?:tambi[eé]n|m[aá]s)|relacionad[oa]s)\b",
         r"^\W*(?:à lire (?:aussi|également)|lire (?:aussi|la suite)|sur le même (?:sujet|thème)|articles? similaires|les plus lus|voir aussi|à voir aussi|dans la même rubrique)\b",
-        r"^\W*(?:zobacz (?:też|także|również)|czytaj (?:też|także|również|więcej)|polecamy|podobne artykuły|najczęściej czytane|więcej (?:informacji|artykułów))\b",
+        r"^\W*(?:zobacz (?:też|także|również)|czytaj (?:też|także|również|więcej)|polecamy|podobne artykuły|najczęściej czytane|więcej (?:informacji|artykułów))(?:\W|$)",
         r"^\W*(?:leggi anche|articoli correlati|potrebbe interessarti|lees ook|gerelateerd|meer nieuws|leia também|veja também|relacionados)\b",
     ])
 });
