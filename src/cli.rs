@@ -80,4 +80,8 @@ pub struct ExplainArgs {
     /// Show only dropped lines.
     #[arg(long)]
     pub dropped: bool,
+
+    /// One JSON object per line (line, keep, rule, category, score, prose, in_body, findings, text).
+    #[arg(long)]
+    pub json: bool,
 }

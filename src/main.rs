@@ -3,7 +3,7 @@
 use clap::Parser;
 use dehusk::cli::{Cli, Command, ExplainArgs};
 use dehusk::config::Config;
-use dehusk::output::write_explanation;
+use dehusk::output::{write_explanation, write_explanation_json};
 use dehusk::{all_rules, analyze, ExitCode};
 use std::io::{self, IsTerminal, Read, Write};
 
@@ -66,7 +66,12 @@ fn explain(args: ExplainArgs) -> ExitCode {
     };
     let analysis = analyze(&bytes, args.mode);
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let _ = write_explanation(&analysis, args.dropped, &mut out).and_then(|_| out.flush());
+    let written = if args.json {
+        write_explanation_json(&analysis, args.dropped, &mut out)
+    } else {
+        write_explanation(&analysis, args.dropped, &mut out)
+    };
+    let _ = written.and_then(|_| out.flush());
     ExitCode::Success
 }
 

@@ -103,6 +103,8 @@ pub struct Decision {
 const SURE: f32 = 0.7;
 /// Secondary prose blocks join the body when this strong relative to the main one.
 const SECONDARY_SHARE: f32 = 0.4;
+/// Word-weighted topic overlap a block after a wall needs to continue the article.
+const RESUME_OVERLAP: f32 = 0.22;
 /// Lines examined beyond each body edge for headline, standfirst or closing lines.
 const EDGE_REACH: usize = 3;
 /// Share of a line's content words the body must share for the line to join it at an edge.
@@ -287,6 +289,7 @@ fn locate_body(
     let vocabulary = Vocabulary::of_lines(doc, |i| {
         member[i] && prose[i] > 0.0 && finding_score(i) < SURE
     });
+    resume_after_walls(doc, &items, main_end, &vocabulary, &mut member);
     let off_topic = |i: usize| {
         let (overlap, words) = vocabulary.overlap(&doc.lines[i].text, true, doc.language);
         words >= 5 && overlap < 0.12
@@ -345,6 +348,56 @@ fn locate_body(
         end: items[last].line,
     };
     (Some(body), member, vocabulary)
+}
+
+/// An in-article "Related" box is a wall too, but the article goes on after it: a prose
+/// block beyond a wall joins the body when its vocabulary is the article's, unlike the
+/// blurbs about other stories that usually follow such a header.
+fn resume_after_walls(
+    doc: &Document,
+    items: &[BodyItem],
+    main_end: usize,
+    vocabulary: &Vocabulary,
+    member: &mut [bool],
+) {
+    let mut k = main_end + 1;
+    while k < items.len() {
+        if !items[k].wall {
+            k += 1;
+            continue;
+        }
+        let from = k + 1;
+        let to = items[from..]
+            .iter()
+            .position(|i| i.wall)
+            .map_or(items.len(), |w| from + w);
+        let values: Vec<f32> = items[from..to]
+            .iter()
+            .map(|i| {
+                body::line_value(&BodyItem {
+                    suspect: false,
+                    ..*i
+                })
+            })
+            .collect();
+        if let Some((sum, s, e)) = body::best_segment(&values) {
+            let (mut shared, mut total) = (0.0f32, 0usize);
+            for item in &items[from + s..=from + e] {
+                if item.prose > 0.0 && !item.chaff {
+                    let (overlap, words) =
+                        vocabulary.overlap(&doc.lines[item.line].text, false, doc.language);
+                    shared += overlap * words as f32;
+                    total += words;
+                }
+            }
+            if sum >= 30.0 && total > 0 && shared / total as f32 >= RESUME_OVERLAP {
+                for item in &items[from + s..=from + e] {
+                    member[item.line] = true;
+                }
+            }
+        }
+        k = to;
+    }
 }
 
 /// Blank lines between two kept lines stay as they were unless something between those

@@ -67,3 +67,45 @@ pub fn write_explanation(
     }
     Ok(())
 }
+
+/// The same as [`write_explanation`], one JSON object per line, for scripts.
+pub fn write_explanation_json(
+    analysis: &Analysis,
+    dropped_only: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let Analysis {
+        doc,
+        findings,
+        decision,
+    } = analysis;
+    for (index, (line, verdict)) in doc.lines.iter().zip(&decision.verdicts).enumerate() {
+        if dropped_only && verdict.keep {
+            continue;
+        }
+        let fired: Vec<serde_json::Value> = findings
+            .iter()
+            .filter(|f| f.line == index)
+            .map(|f| serde_json::json!({"rule": f.rule.id, "score": round3(f.score)}))
+            .collect();
+        let record = serde_json::json!({
+            "line": line.number,
+            "keep": verdict.keep,
+            "blank": line.is_blank(),
+            "rule": verdict.rule.map(|r| r.id),
+            "category": verdict.rule.map(|r| r.category.as_str()),
+            "score": round3(verdict.score),
+            "prose": round3(decision.prose[index]),
+            "in_body": decision.in_body[index],
+            "findings": fired,
+            "text": line.text,
+        });
+        serde_json::to_writer(&mut *out, &record)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+fn round3(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}

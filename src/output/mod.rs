@@ -6,6 +6,6 @@ mod report;
 mod summary;
 
 pub use atomic::{write_atomic, AtomicFile};
-pub use explain::write_explanation;
+pub use explain::{write_explanation, write_explanation_json};
 pub use report::{ReportRecord, ReportWriter};
 pub use summary::{ErrorKind, Summary};
