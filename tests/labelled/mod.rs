@@ -1,6 +1,9 @@
 //! Line-labelled documents (`line<TAB>label<TAB>text` TSV, the seed format) and the check that runs
 //! `dehusk::clean_document` on them: content lines must be kept, chaff lines dropped.
 
+// Shared by several test binaries; each uses a different part of it.
+#![allow(dead_code)]
+
 use dehusk::{clean_document, Mode};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
