@@ -1030,6 +1030,44 @@ fn one_and_two_threads_give_byte_identical_outputs_and_report() {
     }
 }
 
+#[test]
+fn the_bundled_samples_clean_without_errors_and_each_loses_chaff() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let dir = Dir::new();
+    let samples_arg = samples.to_str().unwrap();
+    dir.run(&["clean", samples_arg, "--out", "out", "--quiet"])
+        .expect_code(0);
+    let report = dir.report("out/dehusk-report.jsonl");
+    let inputs: Vec<PathBuf> = walkdir::WalkDir::new(&samples)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    assert!(
+        inputs.len() >= 5,
+        "expected at least 5 samples, found {}",
+        inputs.len()
+    );
+    for input in inputs {
+        let rel = input
+            .strip_prefix(&samples)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let display = input.to_string_lossy().into_owned();
+        assert!(
+            !removed_lines(&report, &display).is_empty(),
+            "{rel}: nothing removed"
+        );
+        check_document(
+            &display,
+            &fs::read(&input).unwrap(),
+            &dir.read(&format!("out/{rel}")),
+            &report,
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // stdin mode
 // ---------------------------------------------------------------------------------------------
