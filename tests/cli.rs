@@ -602,6 +602,35 @@ fn an_output_folder_inside_the_input_is_not_read_back() {
 }
 
 #[test]
+fn a_copy_is_never_written_over_its_own_input() {
+    let dir = Dir::new();
+    dir.write("in/a.txt", ARTICLE);
+    dir.write("in/b.txt", ARTIKEL);
+    let before = dir.snapshot("in");
+    let run = dir.run(&["clean", "in/a.txt", "in/b.txt", "--out", "in", "--quiet"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("in/a.txt") && run.stderr.contains("in/b.txt"),
+        "{}",
+        run.stderr
+    );
+    let after: BTreeMap<_, _> = dir
+        .snapshot("in")
+        .into_iter()
+        .filter(|(k, _)| k.ends_with(".txt"))
+        .collect();
+    assert_eq!(after, before, "an input file was overwritten");
+    // The same folder given as input and output is not walked at all.
+    dir.run(&["clean", "in", "--out", "in", "--quiet"]);
+    let after: BTreeMap<_, _> = dir
+        .snapshot("in")
+        .into_iter()
+        .filter(|(k, _)| k.ends_with(".txt"))
+        .collect();
+    assert_eq!(after, before, "an input file was overwritten");
+}
+
+#[test]
 fn inputs_are_never_modified_and_nothing_is_written_beside_them() {
     let dir = Dir::new();
     varied_tree(&dir, "in", 12);
