@@ -51,6 +51,22 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
             }
         };
         if meta.is_file() {
+            // `clean dir/a.txt --out dir` would write the copy over the input itself.
+            let parent = root
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            if !config.dry_run && out_dir.is_some() && parent.canonicalize().ok() == out_dir {
+                let message =
+                    "its cleaned copy would overwrite the input itself; choose another --out"
+                        .to_string();
+                errors.push(WalkError {
+                    display: display_root,
+                    kind: ErrorKind::OutputCollision,
+                    message,
+                });
+                continue;
+            }
             let name = root
                 .file_name()
                 .map(PathBuf::from)
