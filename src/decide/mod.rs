@@ -113,11 +113,10 @@ const EDGE_OVERLAP: f32 = 0.35;
 /// Decide every line of `doc`.
 pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
     let n = doc.len();
-    let language_known = doc.language.is_some();
     let prose: Vec<f32> = doc
         .lines
         .iter()
-        .map(|l| prose_score(&l.features, language_known))
+        .map(|l| prose_score(&l.features, doc.language))
         .collect();
     let nonblank: Vec<usize> = doc.nonblank().collect();
 
@@ -199,7 +198,7 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
         if off_topic && !inside {
             z += 2.0;
         } else if content_words >= 3 && overlap >= 0.4 {
-            z -= if inside { 0.8 } else { 1.5 };
+            z -= if inside { 1.2 } else { 1.5 };
         }
         z += evidence[i];
         let score = sigmoid(z);
@@ -296,11 +295,16 @@ fn locate_body(
     };
     let (mut first, mut last) = (main_start, main_end);
     // Trim: a blurb about another story glued to either end of the body.
-    while first < last && off_topic(items[last].line) && items[last].prose < 4.0 {
+    // A closing paragraph may widen the view (a genuine last paragraph is a known victim of
+    // edge rules), so only lines that do not read as finished sentences are trimmed.
+    let trimmable = |item: &BodyItem| {
+        off_topic(item.line) && (item.prose < 2.0 || !doc.lines[item.line].features.ends_sentence)
+    };
+    while first < last && trimmable(&items[last]) {
         member[items[last].line] = false;
         last -= 1;
     }
-    while first < last && off_topic(items[first].line) && items[first].prose < 4.0 {
+    while first < last && trimmable(&items[first]) {
         member[items[first].line] = false;
         first += 1;
     }

@@ -3,10 +3,12 @@
 //! Positive means "sentence-like": long, full of function words, closed by punctuation.
 //! Negative means "label-like": short, title-cased, separated by pipes, full of digits.
 
-use crate::doc::LineFeatures;
+use crate::doc::{Language, LineFeatures};
 
 /// A log-odds-like score; 0 is undecided, roughly within [-6, 6].
-pub fn prose_score(f: &LineFeatures, language_known: bool) -> f32 {
+pub fn prose_score(f: &LineFeatures, language: Option<Language>) -> f32 {
+    let language_known = language.is_some();
+    let capitalises_nouns = language.is_some_and(|l| l.code() == "de");
     if f.blank {
         return 0.0;
     }
@@ -29,7 +31,8 @@ pub fn prose_score(f: &LineFeatures, language_known: bool) -> f32 {
         q -= 0.5;
     }
     q += (f.inner_sentences as f32 * 0.3).min(1.0);
-    if w >= 3 && f.title_case_ratio > 0.6 {
+    // German capitalises every noun, so title case says nothing about a German line.
+    if w >= 3 && f.title_case_ratio > 0.6 && !capitalises_nouns {
         q -= 1.0;
     }
     q -= (f.separators as f32 * 0.7).min(2.5);
@@ -55,7 +58,7 @@ mod tests {
         let lang = set.guess_language(std::iter::once(
             "the of and to in is that it was for on are with as".as_bytes(),
         ));
-        prose_score(&LineFeatures::compute(text, set, lang), true)
+        prose_score(&LineFeatures::compute(text, set, lang), lang)
     }
 
     #[test]

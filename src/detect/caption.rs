@@ -1,7 +1,7 @@
 //! Caption family: photo captions and image credits (agency credits, "FILE PHOTO:", "Foto:").
 
 use super::{regex_any, Category, Detector, Finding, Rule};
-use crate::doc::Document;
+use crate::doc::{normalize_for_match, Document};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -77,7 +77,7 @@ static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// before the date, unlike prose, which writes "on October 8, 2024".
 static DATED_SCENE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\p{Lu}[\w.'-]*,?|U\.S\.,?)\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2},\s+\d{4}\.?\s*$",
+        r"(?:\p{Lu}[\w.'-]*,?|U\.S\.,?)\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2},\s+\d{4}\.?(?:\s+(?:REUTERS|Reuters|AP|AFP|EPA|Getty Images)(?:/\S.*)?)?\s*$",
     )
     .expect("built-in pattern must compile")
 });
@@ -111,28 +111,58 @@ impl Detector for Caption {
     fn detect(&self, doc: &Document, out: &mut Vec<Finding>) {
         let nonblank: Vec<usize> = doc.nonblank().collect();
         let mut credit_at = vec![false; doc.len()];
+        let mut flagged = vec![false; doc.len()];
         let first = out.len();
         for &index in &nonblank {
             let line = &doc.lines[index];
-            if let Some((rule, score)) = Caption::classify(line.trimmed(), line.features.words) {
-                credit_at[index] = std::ptr::eq(rule, &AGENCY_CREDIT);
+            let words = line.features.words;
+            if let Some((rule, score)) = Caption::classify(line.trimmed(), words) {
+                credit_at[index] = std::ptr::eq(rule, &AGENCY_CREDIT)
+                    || (std::ptr::eq(rule, &CREDIT_LABEL) && words <= 8);
+                flagged[index] = true;
                 out.push(Finding::new(index, rule, score));
             }
         }
-        // The caption a credit belongs to sits right above it (or below, on some sites).
-        let flagged: Vec<usize> = out[first..].iter().map(|f| f.line).collect();
+        // The caption a credit belongs to sits right above it (below on a few sites).
         for (k, &index) in nonblank.iter().enumerate() {
             if !credit_at[index] {
                 continue;
             }
-            for neighbour in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
+            for (neighbour, above) in k
+                .checked_sub(1)
+                .map(|p| (p, true))
+                .into_iter()
+                .chain([(k + 1, false)])
+            {
                 let Some(&other) = nonblank.get(neighbour) else {
                     continue;
                 };
                 let f = &doc.lines[other].features;
-                if !flagged.contains(&other) && f.words >= 6 && f.words <= 60 {
-                    out.push(Finding::new(other, &NEXT_TO_CREDIT, 0.55));
+                // A caption is one sentence; a paragraph above a source line is text.
+                let one_sentence = f.inner_sentences == 0 && f.words <= 20;
+                let score = if above && one_sentence { 0.75 } else { 0.5 };
+                if !flagged[other] && (6..=60).contains(&f.words) {
+                    flagged[other] = true;
+                    out.push(Finding::new(other, &NEXT_TO_CREDIT, score));
                 }
+            }
+        }
+        // Sites print a caption twice (thumbnail and enlarged image): every copy is a caption.
+        let captions: Vec<(String, Finding)> = out[first..]
+            .iter()
+            .filter(|f| !credit_at[f.line] && f.score >= 0.7)
+            .map(|f| (normalize_for_match(&doc.lines[f.line].text), *f))
+            .collect();
+        if captions.is_empty() {
+            return;
+        }
+        for &index in &nonblank {
+            if flagged[index] || doc.lines[index].features.words < 6 {
+                continue;
+            }
+            let key = normalize_for_match(&doc.lines[index].text);
+            if let Some((_, f)) = captions.iter().find(|(k, _)| *k == key) {
+                out.push(Finding::new(index, f.rule, f.score));
             }
         }
     }
