@@ -43,6 +43,8 @@ pub static COMMENTS: Rule = Rule {
 };
 
 static RULES: &[&Rule] = &[
+    &DATELINE,
+    &PLACEHOLDER,
     &COOKIE,
     &LEGAL,
     &SHARE,
@@ -56,6 +58,7 @@ static COOKIE_RE: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
         r"\bcookies?\b.{0,80}\b(?:use|uses|using|accept|consent|settings|policy|einverstanden|verwendet|nutzt|akzeptieren|utiliza|utilizamos|utilise|utilisons|używa|zgod)",
         r"\b(?:we|this (?:site|website)) uses? cookies\b",
+        r"\b(?:use|uses|using|korzystamy z|używamy|utilizamos|utilisons|utilizziamo|verwenden|nutzen|setzen)\W+(?:\w+\W+){0,3}(?:cookies?|plików cookie)\b",
         r"\b(?:accept|reject|allow) (?:all )?cookies\b|\bcookie (?:settings|policy|preferences|banner|notice|richtlinie|einstellungen|hinweis)\b",
         r"\b(?:alle )?(?:cookies )?akzeptieren\b|\bzustimmen und weiter\b|\beinwilligung\b.{0,40}\bwiderrufen\b",
         r"\bconsent (?:preferences|settings|management)\b|\bmanage (?:consent|preferences)\b",
@@ -104,13 +107,86 @@ static COMMENTS_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"^\W*(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|kommentar (?:schreiben|verfassen|hinzufügen)|schreibe(?:n sie)? einen kommentar|deja (?:un|tu) comentario|laisser un commentaire|dodaj komentarz|lascia un commento)\b",
         r"\byour email address will not be published\b|\bihre e-mail-adresse wird nicht veröffentlicht\b|\brequired fields are marked\b|\berforderliche felder sind\b",
         r"^\W*\d+\s+(?:comments?|kommentare?|reactions|antworten|replies)\W*$",
+        r"^\W*(?:reply|antworten|responder|répondre|odpowiedz|rispondi|cancel reply|antwort abbrechen|log in to reply|melden|report comment)\W*$",
+        r"^\W*[\p{L}][\p{L} .'-]{1,40} (?:says|sagt|schreibt|said|wrote|dice|dit|napisał|napisała):?\s*$",
+        r"\bkommentarfunktion\b|\bcomments? (?:are|is) (?:closed|moderated)\b|\bkommentare sind (?:geschlossen|deaktiviert)\b|\bnetiquette\b|\bsave my name, email\b|\bnotify me of (?:follow-up|new) (?:comments|posts)\b|\bbenachrichtige mich\b",
     ])
 });
+
+static PLACEHOLDER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"\b(?:please )?(?:enable|activate|aktivieren sie) javascript\b|\bjavascript (?:is )?(?:disabled|deaktiviert|required)\b|\bmüssen sie javascript\b",
+        r"\bkeine verbindung zu (?:twitter|facebook|youtube|instagram|x)\b|\bohne (?:dein|ihr) einverständnis\b|\bexterne(?:n|r)? inhalte?\b.{0,60}\b(?:laden|anzeigen|zustimm|aktivier)",
+        r"\b(?:to )?(?:view|see|load|display) this (?:content|video|tweet|post|embed)\b|\bthis (?:content|embed|video) is (?:hosted|provided) by\b",
+        r"\byour browser does(?: not|n't) support\b|\bihr browser unterstützt\b|\biframe\b|<script\b|<div\b",
+    ])
+});
+
+/// Words that make up a dateline or byline: numbers aside, these and names are all it holds.
+static DATE_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"^(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?|jänner|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)$",
+        r"^(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?$|^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$",
+        r"^(?:am|um|uhr|at|on|pm|a|p|m|by|von|par|por|de|le|el|updated|published|posted|aktualisiert|veröffentlicht|erschienen|stand|publié|mis|jour|publicado|actualizado|min|read|lesezeit|minutes?|minuten|ago|vor|hours?|stunden|utc|gmt|cet|cest|est|edt|pst|bst)$",
+    ])
+});
+
+/// A dateline says when or by whom: a time of day, or a by/updated/published word.
+static DATELINE_MARK_RE: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"\d{1,2}[:.]\d{2}\s*(?:am|pm|uhr|h)?\b|\b(?:am|pm)\b|\buhr\b",
+        r"^\W*(?:by|von|par|por|di|door)\s|\b(?:updated|published|posted|aktualisiert|veröffentlicht|erschienen|stand|publié|publicado|actualizado|min read|lesezeit)\b",
+    ])
+});
+
+pub static DATELINE: Rule = Rule {
+    id: "nav.dateline",
+    category: Category::Navigation,
+    about:
+        "date, time and byline lines (By Jane Doe | 3 May 2022, 11:37 pm | Aktualisiert am 4. Mai)",
+};
+pub static PLACEHOLDER: Rule = Rule {
+    id: "nav.placeholder",
+    category: Category::Navigation,
+    about: "embedded-content and script placeholders (enable JavaScript, load external content, view this tweet)",
+};
+
+/// True for a short line made of date words, numbers and at most a name or two.
+fn is_dateline(text: &str, words: usize) -> bool {
+    // "— Name (@handle) October 9, 2018" closes an embedded post, which articles quote.
+    if !(2..=14).contains(&words) || text.contains('@') {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let stamped = DATELINE_MARK_RE.is_match(&lower);
+    if !stamped {
+        return false;
+    }
+    let (mut dated, mut numbers, mut capitalised) = (0usize, 0usize, 0usize);
+    for word in crate::doc::words(text) {
+        if word.chars().all(|c| c.is_ascii_digit()) {
+            numbers += 1;
+        } else if DATE_WORD_RE.is_match(word) {
+            dated += 1;
+        } else if word.chars().next().is_some_and(char::is_uppercase) {
+            capitalised += 1;
+        } else {
+            return false;
+        }
+    }
+    numbers >= 1 && dated >= 1 && capitalised <= 4 && numbers + dated >= 3
+}
 
 pub struct Nav;
 
 impl Nav {
     fn classify(text: &str, words: usize, separators: usize) -> Option<(&'static Rule, f32)> {
+        if is_dateline(text, words) {
+            return Some((&DATELINE, 0.8));
+        }
+        if words <= 40 && PLACEHOLDER_RE.is_match(text) {
+            return Some((&PLACEHOLDER, 0.85));
+        }
         if words <= 60 && COOKIE_RE.is_match(text) {
             return Some((&COOKIE, if words <= 40 { 0.9 } else { 0.6 }));
         }
@@ -225,7 +301,33 @@ mod tests {
     }
 
     #[test]
+    fn datelines_and_bylines() {
+        for line in [
+            "3 May, 2022, 11:37 pm",
+            "By Jane Doe | November 20, 2019",
+            "Aktualisiert am 4. Mai 2021 um 16:14 Uhr",
+        ] {
+            assert_eq!(fired_on_line(&Nav, line), vec!["nav.dateline"], "{line}");
+        }
+        assert!(
+            fired_on_line(&Nav, "On 4 May 2021 the council voted to close the bridge").is_empty()
+        );
+    }
+
+    #[test]
+    fn embedded_content_placeholders() {
+        let line = "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.";
+        assert_eq!(fired_on_line(&Nav, line), vec!["nav.placeholder"]);
+        assert_eq!(
+            fired_on_line(&Nav, "Please enable JavaScript to view the comments."),
+            vec!["nav.placeholder"]
+        );
+    }
+
+    #[test]
     fn comment_sections() {
+        assert_eq!(fired_on_line(&Nav, "Reply"), vec!["nav.comments"]);
+        assert_eq!(fired_on_line(&Nav, "Jane Doe says:"), vec!["nav.comments"]);
         assert_eq!(fired_on_line(&Nav, "Leave a Reply"), vec!["nav.comments"]);
         assert_eq!(fired_on_line(&Nav, "12 Comments"), vec!["nav.comments"]);
     }

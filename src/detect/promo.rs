@@ -27,7 +27,32 @@ pub static SPONSORED_TAIL: Rule = Rule {
     about: "a paragraph that closes on a pitch (\"Learn more about ...\", \"Read more about ... here.\")",
 };
 
-static RULES: &[&Rule] = &[&CALL_TO_ACTION, &AD_LABEL, &NEWSLETTER, &SPONSORED_TAIL];
+pub static PAYWALL: Rule = Rule {
+    id: "promo.paywall",
+    category: Category::Promo,
+    about: "paywall and support appeals: continue reading with a subscription, disable your ad blocker, support us",
+};
+
+static RULES: &[&Rule] = &[
+    &CALL_TO_ACTION,
+    &AD_LABEL,
+    &NEWSLETTER,
+    &SPONSORED_TAIL,
+    &PAYWALL,
+];
+
+static PAYWALL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"\b(?:continue|keep) reading\b.{0,40}\b(?:subscri|sign|log|account|free)",
+        r"\balready (?:a )?(?:subscriber|member)\b|\bsubscribe to (?:read|continue|unlock)\b|\bsubscribers only\b",
+        r"\bunlimited (?:digital )?access\b|\bthis (?:article|content) is (?:for|available to|reserved for) (?:subscribers|members)\b",
+        r"\b(?:ad[- ]?blocker|adblock(?:er)?|werbeblocker|bloqueador de anuncios|bloqueur de publicité)\b",
+        r"\brel(?:y|ies) on (?:\w+ )?(?:advertising|advertisements|ads|reader support)\b",
+        r"\bweiterlesen mit\b|\bjetzt weiterlesen\b|\blesen sie weiter mit\b|\bwählen sie ihren zugang\b|\bzugang (?:wählen|sichern)\b|\bplus-artikel\b|\be-paper\b|\bdigital-?abo\b",
+        r"\b(?:unterstützen sie|unterstütze) (?:uns|unsere arbeit|unabhängigen journalismus)\b|\bsupport (?:us|our work|our journalism|independent journalism|the \w+)\W*$",
+        r"\bsuscr[ií]bete para (?:seguir|continuar) leyendo\b|\babonnez-vous pour (?:lire|continuer)\b|\bcet article est réservé aux abonnés\b",
+    ])
+});
 
 static CTA: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
@@ -60,6 +85,8 @@ static NEWSLETTER_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"\bjetzt abonnieren\b|\babonnieren sie\b|\bjetzt (?:registrieren|anmelden)\b",
         r"\b(?:abo|abonnement) (?:abschließen|testen)\b|\bprobeabo\b",
         r"\bsuscr[ií]b(?:e|ete|ase)\b|\bbolet[ií]n\b",
+        r"\breceive (?:a|our) (?:daily|weekly|free)\b|\bget (?:our|the) (?:daily|weekly) (?:newsletter|digest|briefing|email)\b|\benter your e-?mail\b",
+        r"\bsubskrypc|\bzapraszamy (?:też |także )?do (?:subskrypcji|prenumeraty)\b|\bdirekt in (?:dein|ihr) postfach\b",
         r"\babonnez-vous\b|\binscrivez-vous\b",
         r"\bzapisz si[eę] (?:do|na) newsletter\b|\bzaprenumeruj\b",
         r"\biscriviti\b",
@@ -100,6 +127,9 @@ impl Detector for Promo {
             let words = line.features.words;
             if words <= 6 && AD_LABEL_RE.is_match(text) {
                 out.push(Finding::new(index, &AD_LABEL, 0.95));
+            } else if words <= 40 && PAYWALL_RE.is_match(text) {
+                let score = if words <= 25 { 0.85 } else { 0.6 };
+                out.push(Finding::new(index, &PAYWALL, score));
             } else if CTA.is_match(text) {
                 // A pitch inside a long paragraph is weaker evidence than a short pitch line.
                 let score = if words <= 25 { 0.9 } else { 0.55 };

@@ -33,6 +33,7 @@ const BLOCK_REACH: usize = 40;
 static MARKER_RE: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
         r"^\W*(?:more|latest|top|other|further) (?:from|on|in|about|stories|news|articles|headlines|videos|reading|coverage)\b",
+        r"^\W*(?:about the author|über (?:den autor|die autorin)|zur person|zum autor|o autorze|sobre el autor|à propos de l'auteur|l'auteur|sull'autore)\W*$",
         r"^\W*(?:related|recommended|suggested|popular|trending|featured)(?: (?:articles?|stories|posts?|content|coverage|news|reading|topics|videos|links|for you|now))?\W*$",
         r"^\W*(?:read|see|watch) (?:more|next|also|this next)\W*$",
         r"^\W*(?:you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)|we recommend|recommended for you|don't miss|editor'?s picks?|most (?:read|popular|viewed|shared|commented)|top stories|in case you missed it|around the web|from (?:our|the) (?:partners|network|web))\b",
@@ -46,7 +47,7 @@ static MARKER_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static INLINE_RE: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
-        r"^\W*(?:read more|read also|also read|see also|related|more|watch|listen|lesen sie auch|mehr dazu|mehr zum thema|auch interessant|lee también|lire aussi|à lire aussi|czytaj też|zobacz też|leggi anche)\s*[:|>»›-]+\s*\S",
+        r"^\W*(?:read more|read also|also read|read next|see also|see more|don't miss|related|related article|more|watch|listen|also|lesen sie auch|lesen sie mehr|mehr dazu|mehr zum thema|auch interessant|siehe auch|lee también|lea también|ver también|lire aussi|à lire aussi|lire également|voir aussi|czytaj (?:też|także|również)|zobacz (?:też|także|również)|leggi anche|lees ook|leia também|veja também)\s*[:|>»›-]+\s*\S",
     ])
 });
 
