@@ -76,15 +76,18 @@ pub fn best_segment(values: &[f32]) -> Option<(f32, usize, usize)> {
     best
 }
 
-/// Walls only count once the article has begun: a "Comments" menu item above it is no end.
+/// Walls only count once the article has begun: a "Comments" menu item or a video
+/// carousel above the article is no end. The article's start is taken from a first search
+/// that ignores walls.
 pub fn activate_walls(items: &mut [BodyItem]) {
-    let first_prose = items
+    let open: Vec<BodyItem> = items
         .iter()
-        .position(|i| !i.chaff && i.prose > 1.0 && i.words >= 10);
+        .map(|i| BodyItem { wall: false, ..*i })
+        .collect();
+    let values: Vec<f32> = open.iter().map(line_value).collect();
+    let start = best_segment(&values).map_or(items.len(), |(_, s, _)| s);
     for (k, item) in items.iter_mut().enumerate() {
-        if first_prose.is_none_or(|p| k < p) {
-            item.wall = false;
-        }
+        item.wall &= k > start;
     }
 }
 
