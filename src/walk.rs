@@ -66,6 +66,10 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
             if !entry.file_type().is_file() || !has_extension(entry.path(), &config.extensions) {
                 continue;
             }
+            // A report from an earlier run is dehusk's own output, not a corpus shard.
+            if entry.depth() > 0 && entry.file_name() == crate::config::REPORT_NAME {
+                continue;
+            }
             let relative = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
             let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
             jobs.push(Job {
