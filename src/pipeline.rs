@@ -45,8 +45,24 @@ pub fn analyze(bytes: &[u8], mode: Mode) -> Analysis<'_> {
 /// Clean one document: kept lines are copied byte for byte, terminators included.
 pub fn clean_document(bytes: &[u8], mode: Mode) -> Cleaned {
     let Analysis { doc, decision, .. } = analyze(bytes, mode);
+    render(&doc, &decision)
+}
+
+/// Clean one document with findings from outside it (the corpus pass's `duplicate.site_wide`)
+/// handed to the decision stage beside the detectors' own. See [`crate::corpus`].
+pub fn clean_document_with(bytes: &[u8], mode: Mode, extra: &[Finding]) -> Cleaned {
+    let Analysis { doc, mut findings, mut decision } = analyze(bytes, mode);
+    let before = findings.len();
+    findings.extend(crate::corpus::decidable(extra, &decision));
+    if findings.len() > before {
+        decision = decide(&doc, &findings, mode);
+    }
+    render(&doc, &decision)
+}
+
+fn render(doc: &Document, decision: &Decision) -> Cleaned {
     let mut cleaned = Cleaned {
-        output: Vec::with_capacity(bytes.len()),
+        output: Vec::with_capacity(doc.lines.iter().map(|l| l.raw.len() + l.terminator.len()).sum()),
         lines_in: doc.len(),
         ..Default::default()
     };
@@ -56,6 +72,7 @@ pub fn clean_document(bytes: &[u8], mode: Mode) -> Cleaned {
             cleaned.output.extend_from_slice(line.terminator);
             cleaned.lines_out += 1;
         } else if let Some(rule) = verdict.rule {
+            let rule = crate::corpus::reported_rule(rule);
             cleaned.removals.push(Removal {
                 line: line.number,
                 category: rule.category,
@@ -70,7 +87,10 @@ pub fn clean_document(bytes: &[u8], mode: Mode) -> Cleaned {
 
 /// Every rule dehusk can report, detectors first, then the decision stage's own.
 pub fn all_rules() -> Vec<&'static Rule> {
-    crate::detect::detector_rules().chain(DECISION_RULES.iter().copied()).collect()
+    crate::detect::detector_rules()
+        .chain(DECISION_RULES.iter().copied())
+        .chain(std::iter::once(&crate::corpus::SITE_WIDE))
+        .collect()
 }
 
 #[cfg(test)]
@@ -104,5 +124,6 @@ mod tests {
         assert_eq!(ids.len(), rules.len());
         assert!(ids.contains(&"caption.agency_credit"));
         assert!(ids.contains(&"nav.outside_body"));
+        assert!(ids.contains(&"duplicate.site_wide"));
     }
 }

@@ -1,0 +1,184 @@
+//! Site-wide boilerplate (`--corpus-lines`): lines repeated across many documents of a group.
+//!
+//! A first pass ([`pass::build_index`]) hashes every document's normalised lines (lowercased,
+//! digits folded, punctuation dropped; xxh3 seeded with the group) and counts, per hash, the
+//! documents of the group holding it. The second pass asks [`CorpusIndex::findings`] for each
+//! document's lines repeated in at least `min_repeats` documents and `min_share` of the
+//! group, and hands them as `duplicate.site_wide` findings to the decision stage, which keeps
+//! a line that is clearly prose of the main body. Counts are sums, so they do not depend on
+//! the order documents are counted in, nor on the thread count.
+
+pub mod pass;
+
+use crate::decide::Decision;
+use crate::detect::{Category, Finding, Rule};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+
+pub static SITE_WIDE: Rule = Rule {
+    id: "duplicate.site_wide",
+    category: Category::Duplicate,
+    about: "a line repeated in many documents of the same site or folder (--corpus-lines): footers, follow-us lines, promos",
+};
+
+/// How the decision stage sees a site-wide finding today: as chaff evidence like any detector
+/// finding. (The stage reads findings of category duplicate as links to an earlier copy in
+/// the same document, which a site-wide line does not have.) Reported as [`SITE_WIDE`].
+static SITE_WIDE_EVIDENCE: Rule = Rule {
+    id: "duplicate.site_wide",
+    category: Category::Navigation,
+    about: "see duplicate.site_wide",
+};
+
+/// A line of the main body with at least this prose score is kept whatever its repeats.
+pub const PROSE_GUARD: f32 = 2.0;
+
+/// Settings of the corpus pass.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CorpusOptions {
+    /// A line must appear in at least this many documents of its group.
+    pub min_repeats: u32,
+    /// ... and in at least this share of the group's documents.
+    pub min_share: f64,
+    /// JSONL field naming the group (a domain, say); records without it use the shard's folder.
+    pub group_field: Option<String>,
+}
+
+/// Map site-wide findings to what [`crate::decide::decide`] weighs, leaving out lines that
+/// are clearly prose of the main body (`decision` is the verdict without them).
+pub fn decidable(extra: &[Finding], decision: &Decision) -> Vec<Finding> {
+    extra
+        .iter()
+        .filter(|f| {
+            !(decision.body.is_some_and(|b| b.contains(f.line))
+                && decision.prose[f.line] >= PROSE_GUARD)
+        })
+        .map(|f| {
+            if std::ptr::eq(f.rule, &SITE_WIDE) {
+                Finding {
+                    rule: &SITE_WIDE_EVIDENCE,
+                    ..*f
+                }
+            } else {
+                *f
+            }
+        })
+        .collect()
+}
+
+/// The rule to report for a verdict's rule (undoes the mapping of [`decidable`]).
+pub fn reported_rule(rule: &'static Rule) -> &'static Rule {
+    if std::ptr::eq(rule, &SITE_WIDE_EVIDENCE) {
+        &SITE_WIDE
+    } else {
+        rule
+    }
+}
+
+/// A group's key: the hash of its name (a folder, or `field=value`).
+pub fn group_key(name: &str) -> u64 {
+    xxh3_64(name.as_bytes())
+}
+
+/// Lowercase, fold digits to `0`, drop punctuation and symbols, collapse spaces. None for a
+/// line without a letter (blank lines, rules of dashes, bare numbers are not counted).
+pub fn normalise(line: &str) -> Option<String> {
+    let mut out = String::with_capacity(line.len());
+    let mut letters = false;
+    for c in line.chars() {
+        if c.is_alphabetic() {
+            letters = true;
+            out.extend(c.to_lowercase());
+        } else if c.is_numeric() {
+            out.push('0');
+        } else if c.is_whitespace() && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    letters.then_some(out)
+}
+
+/// Per line of `text` (0-based index), the line's key within `group`, when it has one.
+pub fn line_keys(group: u64, text: &[u8]) -> impl Iterator<Item = (usize, u64)> + '_ {
+    crate::doc::split_lines(text)
+        .into_iter()
+        .enumerate()
+        .filter_map(move |(i, (raw, _))| {
+            let norm = normalise(&String::from_utf8_lossy(raw))?;
+            Some((i, xxh3_64_with_seed(norm.as_bytes(), group)))
+        })
+}
+
+/// The distinct keys of one document, sorted: what the first pass counts.
+pub fn document_keys(group: u64, text: &[u8]) -> Vec<u64> {
+    let mut keys: Vec<u64> = line_keys(group, text).map(|(_, k)| k).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// Keys are xxh3 values already: hashing them again would only cost time.
+#[derive(Default)]
+pub struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes
+            .iter()
+            .fold(self.0, |h, &b| h.rotate_left(8) ^ u64::from(b));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+
+/// Document counts per line key and per group.
+#[derive(Default)]
+pub struct CorpusIndex {
+    lines: KeyMap<u32>,
+    groups: KeyMap<u32>,
+}
+
+impl CorpusIndex {
+    /// Count one document of `group` with its distinct `keys` (from [`document_keys`]).
+    pub fn add_document(&mut self, group: u64, keys: &[u64]) {
+        *self.groups.entry(group).or_default() += 1;
+        for &key in keys {
+            let n = self.lines.entry(key).or_default();
+            *n = n.saturating_add(1);
+        }
+    }
+
+    /// Distinct (group, line) keys counted: what the pass's memory grows with.
+    pub fn distinct_lines(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn groups(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Site-wide findings for a document of `group`; the score grows with the share of the group.
+    pub fn findings(&self, group: u64, text: &[u8], opts: &CorpusOptions) -> Vec<Finding> {
+        let docs = self.groups.get(&group).copied().unwrap_or(0);
+        if docs < opts.min_repeats {
+            return Vec::new();
+        }
+        line_keys(group, text)
+            .filter_map(|(line, key)| {
+                let n = self.lines.get(&key).copied().unwrap_or(0);
+                let share = f64::from(n) / f64::from(docs);
+                (n >= opts.min_repeats && share >= opts.min_share)
+                    .then(|| Finding::new(line, &SITE_WIDE, (0.6 + 0.3 * share.min(1.0)) as f32))
+            })
+            .collect()
+    }
+}
