@@ -22,17 +22,17 @@ pub static SITE_WIDE: Rule = Rule {
     about: "a line repeated in many documents of the same site or folder (--corpus-lines): footers, follow-us lines, promos",
 };
 
-/// How the decision stage sees a site-wide finding today: as chaff evidence like any detector
-/// finding. (The stage reads findings of category duplicate as links to an earlier copy in
-/// the same document, which a site-wide line does not have.) Reported as [`SITE_WIDE`].
-static SITE_WIDE_EVIDENCE: Rule = Rule {
-    id: "duplicate.site_wide",
-    category: Category::Navigation,
-    about: "see duplicate.site_wide",
-};
-
-/// A line of the main body with at least this prose score is kept whatever its repeats.
+/// A line of the main body with at least this prose score is kept, unless it is dominant.
 pub const PROSE_GUARD: f32 = 2.0;
+
+/// A line in at least this share of its group's documents is chrome even when it reads as
+/// prose ("X has covered the valley since 1958, and is funded by readers like you.").
+pub const DOMINANT_SHARE: f64 = 0.5;
+
+/// Finding score for a line in `share` of its group: 0.6 at 0%, 0.9 at the dominant share and above.
+pub fn score_for(share: f64) -> f32 {
+    (0.6 + 0.3 * (share / DOMINANT_SHARE).min(1.0)) as f32
+}
 
 /// Settings of the corpus pass.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,35 +45,27 @@ pub struct CorpusOptions {
     pub group_field: Option<String>,
 }
 
-/// Map site-wide findings to what [`crate::decide::decide`] weighs, leaving out lines that
-/// are clearly prose of the main body (`decision` is the verdict without them).
+/// The site-wide findings the decision stage must settle, given its verdict without them:
+/// lines that are clearly prose of the main body (in the body, prose score at least
+/// [`PROSE_GUARD`]) are left out unless the line is dominant in its group.
+///
+/// Hand-over to [`crate::decide::decide`] as it stands: a duplicate finding linked to its
+/// own line, which the stage settles like a repeat (dropped when it would be kept, after
+/// the weighing, before blank runs collapse); [`crate::pipeline`] reports such drops as
+/// `duplicate.site_wide`. PATCH-decide.diff makes the stage read the rule directly.
 pub fn decidable(extra: &[Finding], decision: &Decision) -> Vec<Finding> {
     extra
         .iter()
         .filter(|f| {
-            !(decision.body.is_some_and(|b| b.contains(f.line))
-                && decision.prose[f.line] >= PROSE_GUARD)
+            let body_prose = decision.body.is_some_and(|b| b.contains(f.line))
+                && decision.prose[f.line] >= PROSE_GUARD;
+            !body_prose || f.score >= score_for(DOMINANT_SHARE)
         })
-        .map(|f| {
-            if std::ptr::eq(f.rule, &SITE_WIDE) {
-                Finding {
-                    rule: &SITE_WIDE_EVIDENCE,
-                    ..*f
-                }
-            } else {
-                *f
-            }
+        .map(|f| Finding {
+            related: Some(f.line),
+            ..*f
         })
         .collect()
-}
-
-/// The rule to report for a verdict's rule (undoes the mapping of [`decidable`]).
-pub fn reported_rule(rule: &'static Rule) -> &'static Rule {
-    if std::ptr::eq(rule, &SITE_WIDE_EVIDENCE) {
-        &SITE_WIDE
-    } else {
-        rule
-    }
 }
 
 /// A group's key: the hash of its name (a folder, or `field=value`).
@@ -177,7 +169,7 @@ impl CorpusIndex {
                 let n = self.lines.get(&key).copied().unwrap_or(0);
                 let share = f64::from(n) / f64::from(docs);
                 (n >= opts.min_repeats && share >= opts.min_share)
-                    .then(|| Finding::new(line, &SITE_WIDE, (0.6 + 0.3 * share.min(1.0)) as f32))
+                    .then(|| Finding::new(line, &SITE_WIDE, score_for(share)))
             })
             .collect()
     }
