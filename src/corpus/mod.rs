@@ -174,3 +174,118 @@ impl CorpusIndex {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> CorpusOptions {
+        CorpusOptions {
+            min_repeats: 3,
+            min_share: 0.05,
+            group_field: None,
+        }
+    }
+
+    #[test]
+    fn normalising_folds_case_digits_punctuation_and_spacing() {
+        assert_eq!(
+            normalise("  Follow us on TWITTER!  "),
+            Some("follow us on twitter".into())
+        );
+        assert_eq!(normalise("© 2024 Acme, Inc."), normalise("© 2019 acme inc"));
+        assert_eq!(normalise("---"), None);
+        assert_eq!(normalise("2024"), None);
+    }
+
+    #[test]
+    fn a_line_in_enough_documents_of_its_group_is_found_and_others_are_not() {
+        let site = group_key("site-a");
+        let other = group_key("site-b");
+        let mut index = CorpusIndex::default();
+        for i in 0..4 {
+            let doc = format!(
+                "Follow us on Twitter\nStory number {i} is about something else entirely.\n"
+            );
+            index.add_document(site, &document_keys(site, doc.as_bytes()));
+        }
+        index.add_document(other, &document_keys(other, b"Follow us on Twitter\n"));
+        let text = b"Story one.\nFOLLOW US ON TWITTER.\n";
+        let found = index.findings(site, text, &opts());
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].line, found[0].rule.id),
+            (1, "duplicate.site_wide")
+        );
+        assert!((found[0].score - 0.9).abs() < 1e-6);
+        assert!(
+            index.findings(other, text, &opts()).is_empty(),
+            "one document is below --min-repeats"
+        );
+        let strict = CorpusOptions {
+            min_repeats: 5,
+            ..opts()
+        };
+        assert!(index.findings(site, text, &strict).is_empty());
+        // Digits fold, so the four story lines count as one line of site-a.
+        assert_eq!((index.groups(), index.distinct_lines()), (2, 3));
+    }
+
+    #[test]
+    fn counts_do_not_depend_on_the_order_documents_are_added() {
+        let g = group_key("g");
+        let docs: Vec<Vec<u64>> = ["a\nb\n", "b\nc\n", "a\nb\nb\n"]
+            .iter()
+            .map(|d| document_keys(g, d.as_bytes()))
+            .collect();
+        let mut forward = CorpusIndex::default();
+        let mut backward = CorpusIndex::default();
+        docs.iter().for_each(|k| forward.add_document(g, k));
+        docs.iter().rev().for_each(|k| backward.add_document(g, k));
+        let o = CorpusOptions {
+            min_repeats: 2,
+            min_share: 0.0,
+            group_field: None,
+        };
+        let lines = |i: &CorpusIndex| {
+            i.findings(g, b"a\nb\nc\n", &o)
+                .iter()
+                .map(|f| f.line)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(lines(&forward), vec![0, 1], "c is in one document only");
+        assert_eq!(lines(&forward), lines(&backward));
+    }
+
+    #[test]
+    fn clear_body_prose_is_kept_unless_it_is_dominant() {
+        let text = "Menu\nThe council voted on Monday to close the old bridge for repairs, which are expected to take most of the summer.\nResidents who rely on the bridge said they had not been told how long the detour would add to their commute.\n";
+        let analysis = crate::pipeline::analyze(text.as_bytes(), crate::decide::Mode::Balanced);
+        let minority = [Finding::new(1, &SITE_WIDE, score_for(0.2))];
+        assert!(decidable(&minority, &analysis.decision).is_empty());
+        let dominant = [
+            Finding::new(1, &SITE_WIDE, score_for(0.8)),
+            Finding::new(0, &SITE_WIDE, score_for(0.1)),
+        ];
+        let settled = decidable(&dominant, &analysis.decision);
+        assert_eq!(
+            settled
+                .iter()
+                .map(|f| (f.line, f.related))
+                .collect::<Vec<_>>(),
+            vec![(1, Some(1)), (0, Some(0))]
+        );
+        let cleaned = crate::pipeline::clean_document_with(
+            text.as_bytes(),
+            crate::decide::Mode::Balanced,
+            &dominant,
+        );
+        assert!(cleaned
+            .removals
+            .iter()
+            .any(|r| r.line == 2 && r.rule == "duplicate.site_wide"));
+        assert!(String::from_utf8(cleaned.output)
+            .unwrap()
+            .starts_with("Residents who rely"));
+    }
+}

@@ -75,7 +75,8 @@ impl ReportWriter {
             ReportWriter::Stderr(e) => e,
             ReportWriter::Sample { limit, records } => {
                 if records.len() < *limit {
-                    records.push(serde_json::to_value(entry)?);
+                    // Through the text form, so an f32 score stays 0.999 rather than 0.99900001.
+                    records.push(serde_json::from_str(&serde_json::to_string(entry)?)?);
                 }
                 return Ok(());
             }
