@@ -34,16 +34,16 @@ pub fn score(corpus: &Path, report: &Path) -> std::io::Result<Scores> {
     for line in std::fs::read_to_string(report)?.lines() {
         let record: serde_json::Value =
             serde_json::from_str(line).map_err(std::io::Error::other)?;
-        let path = record["path"].as_str().unwrap_or_default().to_string();
+        let path = site_and_file(Path::new(record["path"].as_str().unwrap_or_default()));
         removed.insert((path, record["line"].as_u64().unwrap_or(0) as usize));
     }
     let mut scores = Scores::default();
     for site in sorted_entries(corpus)? {
         for file in sorted_entries(&site)? {
-            let Some(doc) = file.to_str().and_then(|f| f.strip_suffix(".labels")) else {
+            if file.extension().is_none_or(|e| e != "labels") {
                 continue;
-            };
-            let doc = format!("{doc}.txt");
+            }
+            let doc = site_and_file(&file.with_extension("txt"));
             for (i, label) in std::fs::read_to_string(&file)?.lines().enumerate() {
                 let dropped = removed.contains(&(doc.clone(), i + 1));
                 match (label, dropped) {
@@ -56,6 +56,21 @@ pub fn score(corpus: &Path, report: &Path) -> std::io::Result<Scores> {
         }
     }
     Ok(scores)
+}
+
+/// `site-NN/doc-NNN.txt`: how a report path and a labels path meet, whatever the root.
+fn site_and_file(path: &Path) -> String {
+    let parts: Vec<_> = path
+        .components()
+        .rev()
+        .take(2)
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    format!(
+        "{}/{}",
+        parts.get(1).map_or("", |p| p),
+        parts.first().map_or("", |p| p)
+    )
 }
 
 fn sorted_entries(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {

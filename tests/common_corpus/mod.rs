@@ -22,7 +22,8 @@ pub fn dehusk(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
         .spawn()
         .expect("the dehusk binary runs");
     let mut input = child.stdin.take().expect("piped stdin");
-    input.write_all(stdin).expect("stdin accepts the input");
+    // A run that stops early (a usage error) closes stdin unread: not a test failure.
+    let _ = input.write_all(stdin);
     drop(input);
     child.wait_with_output().expect("dehusk finishes")
 }
