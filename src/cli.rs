@@ -24,6 +24,8 @@ pub enum Command {
     Rules,
     /// Print every line of a document with its verdict, rule and score.
     Explain(ExplainArgs),
+    /// CI gate: clean in memory, write nothing, exit 1 when too much would be removed.
+    Check(crate::check::CheckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -40,7 +42,7 @@ pub struct CleanArgs {
     pub report: Option<PathBuf>,
 
     /// File extensions taken when walking folders (comma-separated or repeated).
-    #[arg(long, value_name = "EXT", value_delimiter = ',', default_value = "txt")]
+    #[arg(long, value_name = "EXT", value_delimiter = ',', default_value = DEFAULT_EXTENSIONS)]
     pub ext: Vec<String>,
 
     /// How eager to drop: precision drops when in doubt, recall only drops clear chaff.
@@ -66,6 +68,49 @@ pub struct CleanArgs {
     /// Files larger than this are copied through untouched and counted as errors.
     #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
     pub max_file_bytes: u64,
+
+    /// Read every input (and stdin) as this format instead of going by file name.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<crate::formats::InputFormat>,
+
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+}
+
+/// Plain text plus JSON Lines shards, compressed or not.
+pub const DEFAULT_EXTENSIONS: &str = "txt,jsonl,jsonl.gz,jsonl.zst";
+
+/// JSON Lines fields and the site-wide pass, shared by `clean` and `check`.
+#[derive(Debug, Args)]
+pub struct CorpusArgs {
+    /// JSONL field holding the document text (CCNet: raw_content).
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+
+    /// JSONL field holding the document id, copied into the report.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+
+    /// A JSONL record longer than this is passed through untouched (a warning).
+    #[arg(long, value_name = "BYTES", default_value_t = crate::formats::DEFAULT_MAX_DOC_BYTES)]
+    pub max_doc_bytes: u64,
+
+    /// First count lines across the documents of each group (folder, or --group-field), then
+    /// drop lines repeated site-wide (rule duplicate.site_wide).
+    #[arg(long)]
+    pub corpus_lines: bool,
+
+    /// With --corpus-lines: a line must appear in at least this many documents of its group.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub min_repeats: u32,
+
+    /// With --corpus-lines: ... and in at least this share of the group's documents.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.05)]
+    pub min_share: f64,
+
+    /// With --corpus-lines: JSONL field naming a record's group (e.g. domain) [default: the folder].
+    #[arg(long, value_name = "NAME")]
+    pub group_field: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,8 @@ pub const SUMMARY_NAME: &str = "dehusk-summary.json";
 pub enum ReportTarget {
     File(PathBuf),
     Stderr,
+    /// Keep the first N records in memory (`dehusk check`).
+    Sample(usize),
     Nowhere,
 }
 
@@ -41,6 +43,10 @@ pub struct Config {
     pub quiet: bool,
     pub skip_binary: bool,
     pub max_file_bytes: u64,
+    /// How JSON Lines shards are read.
+    pub records: crate::formats::RecordOptions,
+    /// `--corpus-lines` settings, when the site-wide pass is on.
+    pub corpus: Option<crate::corpus::CorpusOptions>,
 }
 
 impl Config {
@@ -110,6 +116,7 @@ impl Config {
                 .map(|n| n.get())
                 .unwrap_or(1),
         };
+        let (records, corpus) = resolve_corpus(&args.corpus, args.format, &source)?;
         Ok(Config {
             source,
             out_dir,
@@ -123,6 +130,8 @@ impl Config {
             quiet: args.quiet,
             skip_binary: args.skip_binary,
             max_file_bytes: args.max_file_bytes,
+            records,
+            corpus,
         })
     }
 
@@ -134,6 +143,52 @@ impl Config {
             "dry_run": self.dry_run,
             "skip_binary": self.skip_binary,
             "max_file_bytes": self.max_file_bytes,
+            "text_field": self.records.text_field,
+            "id_field": self.records.id_field,
+            "max_doc_bytes": self.records.max_doc_bytes,
+            "corpus_lines": self.corpus.as_ref().map(|c| serde_json::json!({
+                "min_repeats": c.min_repeats,
+                "min_share": c.min_share,
+                "group_field": c.group_field,
+            })),
         })
     }
+}
+
+/// JSONL and corpus-pass flags, checked: the corpus pass needs files (it reads them twice).
+pub fn resolve_corpus(
+    args: &crate::cli::CorpusArgs,
+    forced: Option<crate::formats::InputFormat>,
+    source: &Source,
+) -> Result<
+    (
+        crate::formats::RecordOptions,
+        Option<crate::corpus::CorpusOptions>,
+    ),
+    String,
+> {
+    let records = crate::formats::RecordOptions {
+        forced,
+        text_field: args.text_field.clone(),
+        id_field: args.id_field.clone(),
+        max_doc_bytes: args.max_doc_bytes,
+    };
+    if !args.corpus_lines {
+        return Ok((records, None));
+    }
+    if *source == Source::Stdin {
+        return Err("--corpus-lines needs files or folders: it reads every document twice".into());
+    }
+    if args.min_repeats < 2 {
+        return Err("--min-repeats must be at least 2".into());
+    }
+    if !(0.0..=1.0).contains(&args.min_share) {
+        return Err("--min-share must be between 0 and 1".into());
+    }
+    let corpus = crate::corpus::CorpusOptions {
+        min_repeats: args.min_repeats,
+        min_share: args.min_share,
+        group_field: args.group_field.clone(),
+    };
+    Ok((records, Some(corpus)))
 }

@@ -19,12 +19,15 @@
 //! assert!(cleaned.removals.iter().any(|r| r.rule == "caption.agency_credit"));
 //! ```
 
+pub mod check;
 pub mod cli;
 pub mod config;
+pub mod corpus;
 pub mod decide;
 pub mod detect;
 pub mod doc;
 pub mod exit;
+pub mod formats;
 pub mod output;
 pub mod pipeline;
 pub mod run;
@@ -33,4 +36,4 @@ pub mod walk;
 pub use decide::Mode;
 pub use detect::Category;
 pub use exit::ExitCode;
-pub use pipeline::{all_rules, analyze, clean_document, Cleaned, Removal};
+pub use pipeline::{all_rules, analyze, clean_document, clean_document_with, Cleaned, Removal};

@@ -13,6 +13,7 @@ fn main() -> std::process::ExitCode {
         Command::Clean(args) => clean(args),
         Command::Rules => rules(),
         Command::Explain(args) => explain(args),
+        Command::Check(args) => check(args),
     };
     code.into()
 }
@@ -75,8 +76,31 @@ fn explain(args: ExplainArgs) -> ExitCode {
     ExitCode::Success
 }
 
+fn check(args: dehusk::check::CheckArgs) -> ExitCode {
+    let config = match dehusk::check::config(&args) {
+        Ok(c) => c,
+        Err(message) => return usage_error_for("check", &message),
+    };
+    match dehusk::check::run_check(&args, &config) {
+        Ok(result) => {
+            let mut out = io::stdout().lock();
+            let _ = dehusk::output::write_check(&result, args.format, &mut out)
+                .and_then(|_| out.flush());
+            result.exit_code()
+        }
+        Err(e) => {
+            eprintln!("dehusk: error: {e}");
+            ExitCode::Error
+        }
+    }
+}
+
 fn usage_error(message: &str) -> ExitCode {
+    usage_error_for("clean", message)
+}
+
+fn usage_error_for(command: &str, message: &str) -> ExitCode {
     eprintln!("dehusk: error: {message}");
-    eprintln!("Try 'dehusk clean --help'.");
+    eprintln!("Try 'dehusk {command} --help'.");
     ExitCode::Error
 }

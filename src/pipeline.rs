@@ -49,8 +49,35 @@ pub fn analyze(bytes: &[u8], mode: Mode) -> Analysis<'_> {
 /// Clean one document: kept lines are copied byte for byte, terminators included.
 pub fn clean_document(bytes: &[u8], mode: Mode) -> Cleaned {
     let Analysis { doc, decision, .. } = analyze(bytes, mode);
+    render(&doc, &decision, &[])
+}
+
+/// Clean one document with findings from outside it (the corpus pass's `duplicate.site_wide`)
+/// handed to the decision stage beside the detectors' own. See [`crate::corpus`].
+pub fn clean_document_with(bytes: &[u8], mode: Mode, extra: &[Finding]) -> Cleaned {
+    let Analysis {
+        doc,
+        mut findings,
+        mut decision,
+    } = analyze(bytes, mode);
+    let settle = crate::corpus::decidable(extra, &decision);
+    if !settle.is_empty() {
+        findings.extend_from_slice(&settle);
+        decision = decide(&doc, &findings, mode);
+    }
+    render(&doc, &decision, &settle)
+}
+
+/// Kept lines byte for byte; removals with their rule. A line dropped as a repeat because of
+/// an `extra` finding is reported under that finding's rule and score.
+fn render(doc: &Document, decision: &Decision, extra: &[Finding]) -> Cleaned {
     let mut cleaned = Cleaned {
-        output: Vec::with_capacity(bytes.len()),
+        output: Vec::with_capacity(
+            doc.lines
+                .iter()
+                .map(|l| l.raw.len() + l.terminator.len())
+                .sum(),
+        ),
         lines_in: doc.len(),
         ..Default::default()
     };
@@ -60,11 +87,16 @@ pub fn clean_document(bytes: &[u8], mode: Mode) -> Cleaned {
             cleaned.output.extend_from_slice(line.terminator);
             cleaned.lines_out += 1;
         } else if let Some(rule) = verdict.rule {
+            let index = line.number - 1;
+            let external = extra
+                .iter()
+                .find(|f| f.line == index && std::ptr::eq(rule, &crate::detect::DUPLICATE));
+            let (rule, score) = external.map_or((rule, verdict.score), |f| (f.rule, f.score));
             cleaned.removals.push(Removal {
                 line: line.number,
                 category: rule.category,
                 rule: rule.id,
-                score: (verdict.score * 1000.0).round() / 1000.0,
+                score: (score * 1000.0).round() / 1000.0,
                 text: line.text.trim_end_matches(['\r', '\n']).to_string(),
             });
         }
@@ -76,6 +108,7 @@ pub fn clean_document(bytes: &[u8], mode: Mode) -> Cleaned {
 pub fn all_rules() -> Vec<&'static Rule> {
     crate::detect::detector_rules()
         .chain(DECISION_RULES.iter().copied())
+        .chain(std::iter::once(&crate::corpus::SITE_WIDE))
         .collect()
 }
 
@@ -110,5 +143,6 @@ mod tests {
         assert_eq!(ids.len(), rules.len());
         assert!(ids.contains(&"caption.agency_credit"));
         assert!(ids.contains(&"nav.outside_body"));
+        assert!(ids.contains(&"duplicate.site_wide"));
     }
 }

@@ -5,8 +5,9 @@
 //! count and memory stays bounded by one chunk of documents.
 
 use crate::config::{Config, ReportTarget, Source};
+use crate::corpus::{group_key, pass::folder_of, CorpusIndex};
 use crate::output::{write_atomic, ErrorKind, ReportWriter, Summary};
-use crate::pipeline::{clean_document, Removal};
+use crate::pipeline::{clean_document_with, Removal};
 use crate::walk::{collect_jobs, Job};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -40,6 +41,8 @@ enum Outcome {
 /// Totals of a finished run.
 pub struct RunResult {
     pub summary: Summary,
+    /// The first report records, when the report target is a sample (`dehusk check`).
+    pub sample: Vec<serde_json::Value>,
 }
 
 /// Run `clean` as configured. Returns Err only when the run itself cannot proceed
@@ -52,6 +55,16 @@ pub fn run_clean(config: &Config) -> io::Result<RunResult> {
 }
 
 fn run_stdin(config: &Config) -> io::Result<RunResult> {
+    if config.records.forced == Some(crate::formats::InputFormat::Jsonl) {
+        let mut summary = Summary {
+            files: 1,
+            ..Default::default()
+        };
+        let mut report = open_report(config)?;
+        crate::formats::shard::run_stdin(config, &mut report, &mut summary)?;
+        let sample = report.finish()?;
+        return Ok(RunResult { summary, sample });
+    }
     let mut input = Vec::new();
     io::stdin().lock().read_to_end(&mut input)?;
     let mut summary = Summary {
@@ -64,7 +77,7 @@ fn run_stdin(config: &Config) -> io::Result<RunResult> {
         summary.add_error(ErrorKind::Binary);
         io::stdout().lock().write_all(&input)?;
     } else {
-        let cleaned = clean_document(&input, config.mode);
+        let cleaned = clean_document_with(&input, config.mode, &[]);
         let mut stdout = io::stdout().lock();
         stdout.write_all(&cleaned.output)?;
         stdout.flush()?;
@@ -77,8 +90,8 @@ fn run_stdin(config: &Config) -> io::Result<RunResult> {
             &cleaned.removals,
         );
     }
-    report.finish()?;
-    Ok(RunResult { summary })
+    let sample = report.finish()?;
+    Ok(RunResult { summary, sample })
 }
 
 fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunResult> {
@@ -96,9 +109,41 @@ fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunRes
         .build()
         .map_err(|e| io::Error::other(e.to_string()))?;
 
-    for chunk in jobs.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> =
-            pool.install(|| chunk.par_iter().map(|job| process(job, config)).collect());
+    let corpus = config
+        .corpus
+        .as_ref()
+        .map(|_| crate::corpus::pass::build_index(&jobs, config, &pool));
+    let mut rest = &jobs[..];
+    while !rest.is_empty() {
+        if config.records.is_jsonl(&rest[0].input) {
+            summary.files += 1;
+            progress.suspend(|| {
+                crate::formats::shard::process_shard(
+                    &rest[0],
+                    config,
+                    corpus.as_ref(),
+                    &pool,
+                    &mut report,
+                    &mut summary,
+                )
+            })?;
+            progress.inc(rest[0].size);
+            rest = &rest[1..];
+            continue;
+        }
+        let plain = rest
+            .iter()
+            .take(CHUNK)
+            .take_while(|j| !config.records.is_jsonl(&j.input))
+            .count();
+        let (chunk, tail) = rest.split_at(plain);
+        rest = tail;
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|job| process(job, config, corpus.as_ref()))
+                .collect()
+        });
         for (job, outcome) in chunk.iter().zip(outcomes) {
             summary.files += 1;
             match outcome {
@@ -122,20 +167,31 @@ fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunRes
         }
     }
     progress.finish_and_clear();
-    report.finish()?;
+    let sample = report.finish()?;
     if let Some(path) = &config.summary {
-        let mut text = serde_json::to_vec_pretty(&summary.to_json(config.options_json()))?;
+        let mut json = summary.to_json(config.options_json());
+        if let Some(index) = &corpus {
+            json["corpus"] = serde_json::json!({"groups": index.groups(), "distinct_lines": index.distinct_lines()});
+        }
+        let mut text = serde_json::to_vec_pretty(&json)?;
         text.push(b'\n');
         write_atomic(path, &text)?;
     }
     if !config.quiet {
         eprint!("{}", summary.human(started.elapsed().as_secs_f64()));
+        if let Some(index) = &corpus {
+            eprintln!(
+                "dehusk: corpus pass: {} groups, {} distinct lines",
+                index.groups(),
+                index.distinct_lines()
+            );
+        }
     }
-    Ok(RunResult { summary })
+    Ok(RunResult { summary, sample })
 }
 
 /// Read, clean and write one file. Never panics on bad input; every failure is an outcome.
-fn process(job: &Job, config: &Config) -> Outcome {
+fn process(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) -> Outcome {
     let failed = |kind, message: String| Outcome::Failed { kind, message };
     let size = match std::fs::metadata(&job.input) {
         Ok(m) => m.len(),
@@ -174,7 +230,13 @@ fn process(job: &Job, config: &Config) -> Outcome {
             "binary file (NUL bytes near the start), skipped".into(),
         );
     }
-    let cleaned = clean_document(&bytes, config.mode);
+    let extra = match (corpus, &config.corpus) {
+        (Some(index), Some(opts)) => {
+            index.findings(group_key(&folder_of(&job.display)), &bytes, opts)
+        }
+        _ => Vec::new(),
+    };
+    let cleaned = clean_document_with(&bytes, config.mode, &extra);
     if let (Some(target), false) = (&target, config.dry_run) {
         if let Err(e) = write_atomic(target, &cleaned.output) {
             return failed(
@@ -213,6 +275,10 @@ fn open_report(config: &Config) -> io::Result<ReportWriter> {
             )
         }),
         ReportTarget::Stderr => Ok(ReportWriter::Stderr(io::stderr())),
+        ReportTarget::Sample(limit) => Ok(ReportWriter::Sample {
+            limit: *limit,
+            records: Vec::new(),
+        }),
         ReportTarget::Nowhere => Ok(ReportWriter::Nowhere),
     }
 }

@@ -115,6 +115,10 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
             if !entry.file_type().is_file() || !has_extension(entry.path(), &config.extensions) {
                 continue;
             }
+            // A report from an earlier run is dehusk's own output, not a corpus shard.
+            if entry.depth() > 0 && entry.file_name() == crate::config::REPORT_NAME {
+                continue;
+            }
             let relative = entry
                 .path()
                 .strip_prefix(root)

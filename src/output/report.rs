@@ -10,6 +10,13 @@ use std::path::Path;
 #[derive(Debug, Serialize)]
 pub struct ReportRecord<'a> {
     pub path: &'a str,
+    /// JSON Lines only: the 1-based line of the shard holding the document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<u64>,
+    /// JSON Lines only: the document's id field (null when it has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a serde_json::Value>,
+    /// 1-based line within the document's text.
     pub line: usize,
     pub category: &'static str,
     pub rule: &'static str,
@@ -21,6 +28,8 @@ impl<'a> ReportRecord<'a> {
     pub fn new(path: &'a str, removal: &'a Removal) -> Self {
         ReportRecord {
             path,
+            record: None,
+            id: None,
             line: removal.line,
             category: removal.category.as_str(),
             rule: removal.rule,
@@ -30,10 +39,15 @@ impl<'a> ReportRecord<'a> {
     }
 }
 
-/// Streams records to a file (published atomically at `finish`), to stderr, or nowhere.
+/// Streams records to a file (published atomically at `finish`), to stderr, to memory, or nowhere.
 pub enum ReportWriter {
     File(AtomicFile),
     Stderr(io::Stderr),
+    /// Keep the first `limit` records in memory (for `dehusk check`).
+    Sample {
+        limit: usize,
+        records: Vec<serde_json::Value>,
+    },
     Nowhere,
 }
 
@@ -44,23 +58,54 @@ impl ReportWriter {
 
     /// Append the removals of one document.
     pub fn write_document(&mut self, path: &str, removals: &[Removal]) -> io::Result<()> {
-        let out: &mut dyn Write = match self {
-            ReportWriter::File(f) => f,
-            ReportWriter::Stderr(e) => e,
-            ReportWriter::Nowhere => return Ok(()),
-        };
         for removal in removals {
-            serde_json::to_writer(&mut *out, &ReportRecord::new(path, removal))?;
-            out.write_all(b"\n")?;
+            self.emit(&ReportRecord::new(path, removal))?;
         }
         Ok(())
     }
 
-    pub fn finish(self) -> io::Result<()> {
+    /// Append the removals of one JSON Lines record (`record` is its 1-based line in the shard).
+    pub fn write_record(
+        &mut self,
+        path: &str,
+        record: u64,
+        id: &serde_json::Value,
+        removals: &[Removal],
+    ) -> io::Result<()> {
+        for removal in removals {
+            self.emit(&ReportRecord {
+                record: Some(record),
+                id: Some(id),
+                ..ReportRecord::new(path, removal)
+            })?;
+        }
+        Ok(())
+    }
+
+    fn emit(&mut self, entry: &ReportRecord) -> io::Result<()> {
+        let out: &mut dyn Write = match self {
+            ReportWriter::File(f) => f,
+            ReportWriter::Stderr(e) => e,
+            ReportWriter::Sample { limit, records } => {
+                if records.len() < *limit {
+                    // Through the text form, so an f32 score stays 0.999 rather than 0.99900001.
+                    records.push(serde_json::from_str(&serde_json::to_string(entry)?)?);
+                }
+                return Ok(());
+            }
+            ReportWriter::Nowhere => return Ok(()),
+        };
+        serde_json::to_writer(&mut *out, entry)?;
+        out.write_all(b"\n")
+    }
+
+    /// Publish the report; returns the kept records of a `Sample` (empty otherwise).
+    pub fn finish(self) -> io::Result<Vec<serde_json::Value>> {
         match self {
-            ReportWriter::File(f) => f.commit(),
-            ReportWriter::Stderr(mut e) => e.flush(),
-            ReportWriter::Nowhere => Ok(()),
+            ReportWriter::File(f) => f.commit().map(|_| Vec::new()),
+            ReportWriter::Stderr(mut e) => e.flush().map(|_| Vec::new()),
+            ReportWriter::Sample { records, .. } => Ok(records),
+            ReportWriter::Nowhere => Ok(Vec::new()),
         }
     }
 }
@@ -84,5 +129,13 @@ mod tests {
             json,
             r#"{"path":"a/b.txt","line":3,"category":"caption","rule":"caption.agency_credit","score":0.95,"text":"REUTERS/Jane Roe"}"#
         );
+        let jsonl = ReportRecord {
+            record: Some(12),
+            id: Some(&serde_json::json!("d-1")),
+            ..ReportRecord::new("s.jsonl", &removal)
+        };
+        assert!(serde_json::to_string(&jsonl)
+            .unwrap()
+            .starts_with(r#"{"path":"s.jsonl","record":12,"id":"d-1","line":3,"#));
     }
 }

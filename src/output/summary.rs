@@ -20,6 +20,12 @@ pub enum ErrorKind {
     OutputCollision,
     /// A path given on the command line does not exist.
     NotFound,
+    /// A JSON Lines record that is not a JSON object (or not UTF-8): passed through.
+    BadJson,
+    /// A JSON Lines record without the text field: passed through.
+    MissingText,
+    /// A JSON Lines record whose text field is not a string: passed through.
+    TextNotString,
 }
 
 impl ErrorKind {
@@ -31,6 +37,9 @@ impl ErrorKind {
             ErrorKind::WriteFailed => "write_failed",
             ErrorKind::OutputCollision => "output_collision",
             ErrorKind::NotFound => "not_found",
+            ErrorKind::BadJson => "bad_json",
+            ErrorKind::MissingText => "missing_text",
+            ErrorKind::TextNotString => "text_not_string",
         }
     }
 }
@@ -48,6 +57,8 @@ pub struct Summary {
     pub removed_by_rule: BTreeMap<&'static str, u64>,
     pub errors: BTreeMap<&'static str, u64>,
     pub skipped: BTreeMap<&'static str, u64>,
+    /// Processed but left untouched on purpose (a JSONL record over --max-doc-bytes).
+    pub warnings: BTreeMap<&'static str, u64>,
 }
 
 impl Summary {
@@ -80,6 +91,10 @@ impl Summary {
 
     pub fn add_skipped(&mut self, kind: ErrorKind) {
         *self.skipped.entry(kind.as_str()).or_default() += 1;
+    }
+
+    pub fn add_warning(&mut self, kind: ErrorKind) {
+        *self.warnings.entry(kind.as_str()).or_default() += 1;
     }
 
     pub fn error_count(&self) -> u64 {
@@ -115,6 +130,7 @@ impl Summary {
             "removed_by_rule": self.removed_by_rule,
             "errors": self.errors,
             "skipped": self.skipped,
+            "warnings": self.warnings,
         })
     }
 
@@ -157,6 +173,18 @@ impl Summary {
                 "dehusk: {} errors: {}",
                 self.error_count(),
                 errs.join(", ")
+            );
+        }
+        if !self.warnings.is_empty() {
+            let warns: Vec<String> = self
+                .warnings
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
+            let _ = writeln!(
+                s,
+                "dehusk: warnings (passed through untouched): {}",
+                warns.join(", ")
             );
         }
         s
