@@ -48,6 +48,7 @@ impl LineFeatures {
             (0usize, 0usize, 0usize, 0usize);
         let mut separators = 0usize;
         let mut prev = ' ';
+        let mut digit_run = 0usize;
         let mut inner_sentences = 0usize;
         let mut after_stop = false;
         for c in trimmed.chars() {
@@ -74,11 +75,17 @@ impl LineFeatures {
             if !c.is_whitespace() {
                 after_stop = false;
             }
-            if matches!(prev, '.' | '!' | '?' | '。' | '！' | '？') && c == ' ' {
+            // "in der 89. Minute", "am 3. Mai": a full stop after one or two digits is an
+            // ordinal; after a year ("in 2019. The") it ends a sentence.
+            let ordinal = prev == '.' && (1..=2).contains(&digit_run);
+            if matches!(prev, '.' | '!' | '?' | '。' | '！' | '？') && c == ' ' && !ordinal {
                 after_stop = true;
             }
             if matches!(c, '。' | '！' | '？') {
                 inner_sentences += 1;
+            }
+            if c != '.' {
+                digit_run = if c.is_ascii_digit() { digit_run + 1 } else { 0 };
             }
             prev = c;
         }
@@ -178,6 +185,18 @@ mod tests {
         assert_eq!(f.separators, 3);
         assert!(f.title_case_ratio > 0.99);
         assert!(!f.ends_sentence);
+    }
+
+    #[test]
+    fn ordinals_are_not_sentence_ends() {
+        assert_eq!(
+            features("Jubel nach dem Siegtreffer in der 89. Minute.").inner_sentences,
+            0
+        );
+        assert_eq!(
+            features("Es regnete. Dann kam die Sonne.").inner_sentences,
+            1
+        );
     }
 
     #[test]
