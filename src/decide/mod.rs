@@ -105,6 +105,8 @@ const SURE: f32 = 0.7;
 const SECONDARY_SHARE: f32 = 0.4;
 /// Word-weighted topic overlap a block after a wall needs to continue the article.
 const RESUME_OVERLAP: f32 = 0.22;
+/// Copies of a body prose line that make it a refrain of the text rather than a repeat.
+const REFRAIN_COPIES: usize = 3;
 /// Lines examined beyond each body edge for headline, standfirst or closing lines.
 const EDGE_REACH: usize = 3;
 /// Share of a line's content words the body must share for the line to join it at an edge.
@@ -223,10 +225,28 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
         };
     }
 
-    // A repeat goes only when an earlier copy survives, so one copy always stays.
+    // A repeat goes only when an earlier copy survives, so one copy always stays. A prose
+    // line printed three or more times inside the body is a refrain of the text itself (the
+    // same question put to each interviewee), not page furniture.
+    let mut copies = vec![1usize; n];
     for &i in &nonblank {
         if let Some(previous) = repeat_of[i] {
-            if verdicts[i].keep && verdicts[previous].keep {
+            copies[i] = copies[previous] + 1;
+        }
+    }
+    let mut refrain = vec![false; n];
+    for &i in nonblank.iter().rev() {
+        if let Some(previous) = repeat_of[i] {
+            let total = copies[i].max(if refrain[i] { REFRAIN_COPIES } else { 0 });
+            if total >= REFRAIN_COPIES && in_body[i] && in_body[previous] && prose[i] >= 1.0 {
+                refrain[i] = true;
+                refrain[previous] = true;
+            }
+        }
+    }
+    for &i in &nonblank {
+        if let Some(previous) = repeat_of[i] {
+            if verdicts[i].keep && verdicts[previous].keep && !refrain[i] {
                 verdicts[i] = Verdict {
                     keep: false,
                     rule: Some(&crate::detect::DUPLICATE),

@@ -187,8 +187,13 @@ impl Nav {
         if words <= 40 && PLACEHOLDER_RE.is_match(text) {
             return Some((&PLACEHOLDER, 0.85));
         }
-        if words <= 60 && COOKIE_RE.is_match(text) {
-            return Some((&COOKIE, if words <= 40 { 0.9 } else { 0.6 }));
+        if words <= 120 && COOKIE_RE.is_match(text) {
+            let score = match words {
+                0..=40 => 0.9,
+                41..=60 => 0.75,
+                _ => 0.6,
+            };
+            return Some((&COOKIE, score));
         }
         if words <= 40 && COMMENTS_RE.is_match(text) {
             return Some((&COMMENTS, 0.85));

@@ -50,6 +50,7 @@ static PAYWALL_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"\brel(?:y|ies) on (?:\w+ )?(?:advertising|advertisements|ads|reader support)\b",
         r"\bweiterlesen mit\b|\bjetzt weiterlesen\b|\blesen sie weiter mit\b|\bwählen sie ihren zugang\b|\bzugang (?:wählen|sichern)\b|\bplus-artikel\b|\be-paper\b|\bdigital-?abo\b",
         r"\b(?:unterstützen sie|unterstütze) (?:uns|unsere arbeit|unabhängigen journalismus)\b|\bsupport (?:us|our work|our journalism|independent journalism|the \w+)\W*$",
+        r"\bif you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|content|work)\b|\bmembers get (?:all|unlimited|access)\b",
         r"\bsuscr[ií]bete para (?:seguir|continuar) leyendo\b|\babonnez-vous pour (?:lire|continuer)\b|\bcet article est réservé aux abonnés\b",
     ])
 });
