@@ -25,7 +25,37 @@ pub static INLINE_LINK: Rule = Rule {
         "a pointer to another story inside the text: \"Read more: <headline>\", \"ALSO READ | ...\"",
 };
 
-static RULES: &[&Rule] = &[&MARKER, &AFTER_MARKER, &INLINE_LINK];
+pub static HEADLINE_LIST: Rule = Rule {
+    id: "teaser.headline_list",
+    category: Category::Teaser,
+    about: "five or more headline-shaped lines in a row (a carousel or list of other stories)",
+};
+
+static RULES: &[&Rule] = &[&MARKER, &AFTER_MARKER, &INLINE_LINK, &HEADLINE_LIST];
+
+/// Headlines in a row that make a list of links rather than subheads of one article.
+const HEADLINE_RUN: usize = 5;
+
+/// A headline: a few words, no full stop, no list bullet, no menu separators. Headlines may
+/// ask or exclaim; an article's sentences end with a full stop.
+fn is_headline_shaped(text: &str, f: &crate::doc::LineFeatures) -> bool {
+    let bullet = text.starts_with(['-', '*', '•', '–', '·'])
+        || text
+            .split_once(". ")
+            .is_some_and(|(n, _)| n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()));
+    // List items and table rows are not headlines: they introduce with a colon, carry
+    // figures and units, or start in lower case.
+    (4..=16).contains(&f.words)
+        && f.inner_sentences == 0
+        && f.separators == 0
+        && f.starts_upper
+        && f.digit_ratio <= 0.15
+        && f.symbol_ratio <= 0.1
+        && !bullet
+        && !text
+            .trim_end_matches(['"', '\'', '”', '’', ')'])
+            .ends_with(['.', ';', ',', ':'])
+}
 
 /// Lines after a marker that stay suspect; a teaser block rarely runs longer.
 const BLOCK_REACH: usize = 40;
@@ -69,6 +99,21 @@ impl Detector for Teaser {
 
     fn detect(&self, doc: &Document, out: &mut Vec<Finding>) {
         let nonblank: Vec<usize> = doc.nonblank().collect();
+        let mut run: Vec<usize> = Vec::new();
+        for &index in nonblank.iter().chain(std::iter::once(&usize::MAX)) {
+            let shaped = doc
+                .lines
+                .get(index)
+                .is_some_and(|l| is_headline_shaped(l.trimmed(), &l.features));
+            if shaped {
+                run.push(index);
+                continue;
+            }
+            if run.len() >= HEADLINE_RUN {
+                out.extend(run.iter().map(|&i| Finding::new(i, &HEADLINE_LIST, 0.75)));
+            }
+            run.clear();
+        }
         let mut block_until = 0usize;
         for (k, &index) in nonblank.iter().enumerate() {
             let line = &doc.lines[index];
@@ -127,6 +172,20 @@ mod tests {
                 (6, "teaser.after_marker")
             ]
         );
+    }
+
+    #[test]
+    fn a_run_of_headlines_is_a_list_of_other_stories() {
+        let list = "How Jack Ma changed China\nHuawei says ban won't make America safe\n\
+                    This is China's answer to the electric car\nWhat you need to know about Tencent\n\
+                    Why fast food chains will do anything to win\n";
+        assert_eq!(fired(&Teaser, list).len(), 5);
+        let four = list.lines().take(4).collect::<Vec<_>>().join("\n");
+        assert!(fired(&Teaser, &four).is_empty());
+        let bullets = "- South Korea reports troop losses in the east\n- The alliance deepens with new arms\n\
+                       - Sanctions are undermined on the peninsula\n- Tensions rise along the border again\n\
+                       - Talks stall over the weekend in the capital\n";
+        assert!(fired(&Teaser, bullets).is_empty());
     }
 
     #[test]
