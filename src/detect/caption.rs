@@ -59,6 +59,9 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"\((?:photo|foto|bild|image|picture|imagen|credit|quelle|source)\s*:\s*[^)]{2,60}\)\s*$",
         r"(?:\||/|–|-)\s*(?:foto|bild|photo|quelle)\s*:\s*[^|]{2,60}$",
         r"^\W*(?:pictured|above|top|below|left|right|main image|header image|featured image|in pictures)\s*:\s",
+        // A credit closing a caption: "... Pennsylvania © Noah Addis", "... / (C) Kab Niang".
+        r"(?:©|\(c\))\s*\p{Lu}[\p{L}.'-]*(?:[ /-]+\p{L}[\p{L}.'-]*){0,4}\s*\)?\s*$",
+        r"\bcc[- ]by(?:-[a-z]{2})*(?:[ -]\d\.\d)?\b|\bflickr\b|\bcreative commons\b|\bwikimedia commons\b",
     ])
 });
 

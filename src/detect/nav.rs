@@ -108,6 +108,7 @@ static COMMENTS_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"\byour email address will not be published\b|\bihre e-mail-adresse wird nicht veröffentlicht\b|\brequired fields are marked\b|\berforderliche felder sind\b",
         r"^\W*\d+\s+(?:comments?|kommentare?|reactions|antworten|replies)\W*$",
         r"^\W*(?:reply|antworten|responder|répondre|odpowiedz|rispondi|cancel reply|antwort abbrechen|log in to reply|melden|report comment)\W*$",
+        r"^\W*(?:hier ist )?(?:ihre|deine) meinung(?: ist)? gefragt\W*$|^\W*(?:what do you think|tell us what you think|was meinen sie|was denkst du)\W*\??\W*$",
         r"^\W*[\p{L}][\p{L} .'-]{1,40} (?:says|sagt|schreibt|said|wrote|dice|dit|napisał|napisała):?\s*$",
         r"\bkommentarfunktion\b|\bcomments? (?:are|is) (?:closed|moderated)\b|\bkommentare sind (?:geschlossen|deaktiviert)\b|\bnetiquette\b|\bsave my name, email\b|\bnotify me of (?:follow-up|new) (?:comments|posts)\b|\bbenachrichtige mich\b",
     ])

@@ -50,6 +50,7 @@ static PAYWALL_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"\brel(?:y|ies) on (?:\w+ )?(?:advertising|advertisements|ads|reader support)\b",
         r"\bweiterlesen mit\b|\bjetzt weiterlesen\b|\blesen sie weiter mit\b|\bwählen sie ihren zugang\b|\bzugang (?:wählen|sichern)\b|\bplus-artikel\b|\be-paper\b|\bdigital-?abo\b",
         r"\b(?:unterstützen sie|unterstütze) (?:uns|unsere arbeit|unabhängigen journalismus)\b|\bsupport (?:us|our work|our journalism|independent journalism|the \w+)\W*$",
+        r"\baffiliate(?:[- ]links?|[- ]partnerships?| commission)\b|\b(?:may|might|can) earn (?:a )?(?:small )?commission\b|\berhält\b.{0,40}\bprovision\b|\bprovision vom händler\b|\bpartnerlinks?\b",
         r"\bif you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|content|work)\b|\bmembers get (?:all|unlimited|access)\b",
         r"\bsuscr[ií]bete para (?:seguir|continuar) leyendo\b|\babonnez-vous pour (?:lire|continuer)\b|\bcet article est réservé aux abonnés\b",
     ])
@@ -86,6 +87,7 @@ static NEWSLETTER_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"\bjetzt abonnieren\b|\babonnieren sie\b|\bjetzt (?:registrieren|anmelden)\b",
         r"\b(?:abo|abonnement) (?:abschließen|testen)\b|\bprobeabo\b",
         r"\bsuscr[ií]b(?:e|ete|ase)\b|\bbolet[ií]n\b",
+        r"\b(?:beiträge|artikel|neuigkeiten|news) per e-?mail\b|\be-?mail-adresse eingeben\b|\benter your e-?mail (?:address )?(?:below|here)\b",
         r"\breceive (?:a|our) (?:daily|weekly|free)\b|\bget (?:our|the) (?:daily|weekly) (?:newsletter|digest|briefing|email)\b|\benter your e-?mail\b",
         r"\bsubskrypc|\bzapraszamy (?:też |także )?do (?:subskrypcji|prenumeraty)\b|\bdirekt in (?:dein|ihr) postfach\b",
         r"\babonnez-vous\b|\binscrivez-vous\b",
