@@ -31,6 +31,12 @@ pub struct BodyItem {
     pub wall: bool,
     /// Announced by an earlier header as a teaser: weak evidence of body.
     pub suspect: bool,
+    /// A comments header ("12 Comments", "Leave a reply"); also a wall.
+    pub comments: bool,
+    /// Set by [`activate_walls`]: below a live comments header.
+    pub in_comment_section: bool,
+    /// Comment furniture: a reply link, "X says:", a timestamp.
+    pub comment_cue: bool,
 }
 
 /// A wall is a line no segment may cross.
@@ -85,11 +91,53 @@ pub fn activate_walls(items: &mut [BodyItem]) {
         .map(|i| BodyItem { wall: false, ..*i })
         .collect();
     let values: Vec<f32> = open.iter().map(line_value).collect();
-    let start = best_segment(&values).map_or(items.len(), |(_, s, _)| s);
+    let mut start = best_segment(&values).map_or(items.len(), |(_, s, _)| s);
+    // Comments can outweigh the article. When the first search starts right below a
+    // comments header, that block is the comments and the article is above the header.
+    let lookback = start.saturating_sub(COMMENTS_LOOKBACK);
+    if let Some(header) = items[lookback..start]
+        .iter()
+        .rposition(|i| i.comments)
+        .map(|k| lookback + k)
+    {
+        if let Some((sum, earlier, _)) = best_segment(&values[..header]) {
+            if sum >= MIN_ARTICLE {
+                start = earlier;
+            }
+        }
+    }
+    // Below a live comments header, everything up to the next header is the comment
+    // section: it counts as chaff for the body, however well written.
+    // A "12 comments" link under the headline heads no section: a real one shows comment
+    // furniture (reply links, "X says:", timestamps) right below its header.
+    let cues: Vec<bool> = (0..items.len())
+        .map(|k| {
+            items[k + 1..]
+                .iter()
+                .take(COMMENT_CUE_REACH)
+                .filter(|i| i.comment_cue)
+                .count()
+                >= 2
+        })
+        .collect();
+    let mut in_comments = false;
     for (k, item) in items.iter_mut().enumerate() {
         item.wall &= k > start;
+        if item.wall {
+            in_comments = item.comments && cues[k];
+        } else if in_comments {
+            item.chaff = true;
+            item.in_comment_section = true;
+        }
     }
 }
+
+/// Lines below a comments header searched for comment furniture.
+const COMMENT_CUE_REACH: usize = 30;
+/// Lines between a comments header and the start of the block it heads.
+const COMMENTS_LOOKBACK: usize = 8;
+/// Prose (in weighted words) a block above a comments header needs to be the article.
+const MIN_ARTICLE: f32 = 60.0;
 
 /// The main segment and any secondary segment on the same side of every wall that is at
 /// least `share` as strong (articles split by a gallery or a table), as item ranges.
@@ -137,6 +185,9 @@ mod tests {
             chaff: false,
             wall: false,
             suspect: false,
+            comments: false,
+            in_comment_section: false,
+            comment_cue: false,
         }
     }
 
@@ -182,6 +233,20 @@ mod tests {
         items[0].wall = true;
         activate_walls(&mut items);
         assert!(!items[0].wall);
+    }
+
+    #[test]
+    fn comments_longer_than_the_article_do_not_become_the_body() {
+        let mut items = vec![item(0, 3.0, 50), item(1, 3.0, 50), item(2, -1.0, 3)];
+        items[2].wall = true;
+        items[2].comments = true;
+        items.extend((3..12).map(|i| item(i, 3.0, 40)));
+        items.extend((12..14).map(|i| BodyItem {
+            comment_cue: true,
+            ..item(i, -2.0, 2)
+        }));
+        activate_walls(&mut items);
+        assert_eq!(find_segments(&items, 0.4), vec![(0, 1)]);
     }
 
     #[test]

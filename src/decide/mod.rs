@@ -74,8 +74,14 @@ pub static OFF_TOPIC: Rule = Rule {
     about: "a paragraph at the edge of the body sharing almost no vocabulary with it (a story blurb or ad copy)",
 };
 
+pub static COMMENT_SECTION: Rule = Rule {
+    id: "nav.comment_section",
+    category: Category::Navigation,
+    about: "readers' comments: the lines below a comments header that follows the article",
+};
+
 /// The rules the decision stage itself can give as a reason.
-pub static DECISION_RULES: &[&Rule] = &[&OUTSIDE_BODY, &FRAGMENT, &OFF_TOPIC];
+pub static DECISION_RULES: &[&Rule] = &[&OUTSIDE_BODY, &FRAGMENT, &OFF_TOPIC, &COMMENT_SECTION];
 
 /// The outcome for one line.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -107,6 +113,8 @@ const SECONDARY_SHARE: f32 = 0.4;
 const RESUME_OVERLAP: f32 = 0.22;
 /// Copies of a body prose line that make it a refrain of the text rather than a repeat.
 const REFRAIN_COPIES: usize = 3;
+/// Evidence that a line below a live comments header is chaff, in log-odds.
+const COMMENT_EVIDENCE: f32 = 3.0;
 /// Lines examined beyond each body edge for headline, standfirst or closing lines.
 const EDGE_REACH: usize = 3;
 /// Share of a line's content words the body must share for the line to join it at an edge.
@@ -127,9 +135,17 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
     let mut repeat_of: Vec<Option<usize>> = vec![None; n];
     let mut wall = vec![false; n];
     let mut suspect = vec![false; n];
+    let mut comments = vec![false; n];
+    let mut comment_cue = vec![false; n];
     for finding in findings {
         match finding.rule.id {
-            "teaser.marker" | "nav.comments" => wall[finding.line] = true,
+            "teaser.marker" => wall[finding.line] = true,
+            "nav.comments" => {
+                wall[finding.line] = true;
+                comments[finding.line] = true;
+                comment_cue[finding.line] = true;
+            }
+            "nav.dateline" => comment_cue[finding.line] = true,
             "teaser.after_marker" => suspect[finding.line] = true,
             _ => {}
         }
@@ -157,8 +173,18 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
         evidence[finding.line] += weight * 6.0 * (finding.score - 0.3);
     }
 
-    let (body, in_body, vocabulary) =
-        locate_body(doc, &nonblank, &prose, &finding_score, &wall, &suspect);
+    let (body, in_body, vocabulary, comment_section) = locate_body(
+        doc,
+        &nonblank,
+        &prose,
+        &finding_score,
+        &Walls {
+            wall: &wall,
+            suspect: &suspect,
+            comments: &comments,
+            comment_cue: &comment_cue,
+        },
+    );
 
     let threshold = mode.threshold();
     let settle = mode.settle();
@@ -204,9 +230,13 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
         }
         z += evidence[i];
         let score = sigmoid(z);
+        if comment_section[i] {
+            z += COMMENT_EVIDENCE;
+        }
         verdicts[i] = if z > threshold {
             let rule = match finding {
                 Some(f) => f.rule,
+                None if comment_section[i] => &COMMENT_SECTION,
                 None if off_topic && q > 0.0 => &OFF_TOPIC,
                 None if inside => &FRAGMENT,
                 None => &OUTSIDE_BODY,
@@ -265,6 +295,18 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
     }
 }
 
+/// Per-line structure marks from the findings that shape the body search.
+struct Walls<'a> {
+    /// Teaser or comments headers.
+    wall: &'a [bool],
+    /// Lines announced by a teaser header.
+    suspect: &'a [bool],
+    /// Comments headers.
+    comments: &'a [bool],
+    /// Comment furniture: reply links, "X says:", timestamps.
+    comment_cue: &'a [bool],
+}
+
 /// Find the body segments, trim off-topic lines from their edges and extend them over
 /// on-topic headline, standfirst and closing lines. Returns the main range, the per-line
 /// membership and the body vocabulary.
@@ -273,9 +315,8 @@ fn locate_body(
     nonblank: &[usize],
     prose: &[f32],
     finding_score: &dyn Fn(usize) -> f32,
-    wall: &[bool],
-    suspect: &[bool],
-) -> (Option<Body>, Vec<bool>, Vocabulary) {
+    walls: &Walls,
+) -> (Option<Body>, Vec<bool>, Vocabulary, Vec<bool>) {
     let mut items: Vec<BodyItem> = nonblank
         .iter()
         .map(|&i| BodyItem {
@@ -283,8 +324,11 @@ fn locate_body(
             prose: prose[i],
             words: doc.lines[i].features.words,
             chaff: finding_score(i) >= SURE,
-            wall: wall[i],
-            suspect: suspect[i],
+            wall: walls.wall[i],
+            suspect: walls.suspect[i],
+            comments: walls.comments[i],
+            in_comment_section: false,
+            comment_cue: walls.comment_cue[i],
         })
         .collect();
     activate_walls(&mut items);
@@ -298,7 +342,12 @@ fn locate_body(
             .sum();
         (words, usize::MAX - s)
     }) else {
-        return (None, member, Vocabulary::of_lines(doc, |_| false));
+        return (
+            None,
+            member,
+            Vocabulary::of_lines(doc, |_| false),
+            vec![false; doc.len()],
+        );
     };
     for &(s, e) in &segments {
         for item in &items[s..=e] {
@@ -371,7 +420,11 @@ fn locate_body(
         start: items[first].line,
         end: items[last].line,
     };
-    (Some(body), member, vocabulary)
+    let mut comment_section = vec![false; doc.len()];
+    for item in items.iter().filter(|i| i.in_comment_section) {
+        comment_section[item.line] = true;
+    }
+    (Some(body), member, vocabulary, comment_section)
 }
 
 /// An in-article "Related" box is a wall too, but the article goes on after it: a prose

@@ -128,7 +128,7 @@ static DATE_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
         r"^(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?|jänner|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)$",
         r"^(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?$|^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$",
-        r"^(?:am|um|uhr|at|on|pm|a|p|m|by|von|par|por|de|le|el|updated|published|posted|aktualisiert|veröffentlicht|erschienen|stand|publié|mis|jour|publicado|actualizado|min|read|lesezeit|minutes?|minuten|ago|vor|hours?|stunden|utc|gmt|cet|cest|est|edt|pst|bst)$",
+        r"^(?:am|um|uhr|at|on|pm|a|p|m|by|von|par|por|de|le|el|updated|published|posted|aktualisiert|veröffentlicht|erschienen|stand|publié|mis|jour|publicado|actualizado|min|read|lesezeit|minutes?|minuten|ago|vor|hours?|stunden|days?|tagen?|weeks?|wochen|months?|monaten?|years?|jahren?|hace|il|y|utc|gmt|cet|cest|est|edt|pst|bst)$",
     ])
 });
 
@@ -136,7 +136,7 @@ static DATE_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
 static DATELINE_MARK_RE: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
         r"\d{1,2}[:.]\d{2}\s*(?:am|pm|uhr|h)?\b|\b(?:am|pm)\b|\buhr\b",
-        r"^\W*(?:by|von|par|por|di|door)\s|\b(?:updated|published|posted|aktualisiert|veröffentlicht|erschienen|stand|publié|publicado|actualizado|min read|lesezeit)\b",
+        r"^\W*(?:by|von|par|por|di|door)\s|\b(?:updated|published|posted|aktualisiert|veröffentlicht|erschienen|stand|publié|publicado|actualizado|min read|lesezeit|ago)\b|^\W*(?:vor|hace|il y a)\s+\d",
     ])
 });
 
