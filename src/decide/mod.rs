@@ -43,9 +43,9 @@ impl Mode {
 
     fn threshold(self) -> f32 {
         match self {
-            Mode::Precision => -0.8,
-            Mode::Balanced => 0.0,
-            Mode::Recall => 0.9,
+            Mode::Precision => -1.6,
+            Mode::Balanced => -0.8,
+            Mode::Recall => 0.3,
         }
     }
 
