@@ -173,7 +173,13 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
         evidence[finding.line] += weight * 6.0 * (finding.score - 0.3);
     }
 
-    let (body, in_body, vocabulary, comment_section) = locate_body(
+    let BodyMap {
+        body,
+        member: in_body,
+        vocabulary,
+        comment_section,
+        extended,
+    } = locate_body(
         doc,
         &nonblank,
         &prose,
@@ -232,6 +238,11 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
         let score = sigmoid(z);
         if comment_section[i] {
             z += COMMENT_EVIDENCE;
+        }
+        // A headline or standfirst joined the body for being on topic; only a detector
+        // finding can still take it out.
+        if extended[i] && finding.is_none() {
+            z = z.min(threshold - 0.1);
         }
         verdicts[i] = if z > threshold {
             let rule = match finding {
@@ -295,6 +306,19 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
     }
 }
 
+/// Where the body is, per line, and the vocabulary it speaks.
+struct BodyMap {
+    /// The main segment's first and last line.
+    body: Option<Body>,
+    /// In the body (main or secondary segment, edges included).
+    member: Vec<bool>,
+    vocabulary: Vocabulary,
+    /// Below a live comments header.
+    comment_section: Vec<bool>,
+    /// Joined the body at an edge for being on topic (headline, standfirst, closing line).
+    extended: Vec<bool>,
+}
+
 /// Per-line structure marks from the findings that shape the body search.
 struct Walls<'a> {
     /// Teaser or comments headers.
@@ -316,7 +340,7 @@ fn locate_body(
     prose: &[f32],
     finding_score: &dyn Fn(usize) -> f32,
     walls: &Walls,
-) -> (Option<Body>, Vec<bool>, Vocabulary, Vec<bool>) {
+) -> BodyMap {
     let mut items: Vec<BodyItem> = nonblank
         .iter()
         .map(|&i| BodyItem {
@@ -342,12 +366,13 @@ fn locate_body(
             .sum();
         (words, usize::MAX - s)
     }) else {
-        return (
-            None,
+        return BodyMap {
+            body: None,
             member,
-            Vocabulary::of_lines(doc, |_| false),
-            vec![false; doc.len()],
-        );
+            vocabulary: Vocabulary::of_lines(doc, |_| false),
+            comment_section: vec![false; doc.len()],
+            extended: vec![false; doc.len()],
+        };
     };
     for &(s, e) in &segments {
         for item in &items[s..=e] {
@@ -383,7 +408,7 @@ fn locate_body(
     // Lines outside the segments are not in the vocabulary, so no leave-one-out is needed.
     let on_topic = |i: usize, min: f32| {
         let (overlap, words) = vocabulary.overlap(&doc.lines[i].text, false, doc.language);
-        words >= 2 && overlap >= min
+        words >= 3 && overlap >= min
     };
 
     // Extend: headline, standfirst or key-point bullets right above, closing lines right below.
@@ -394,6 +419,7 @@ fn locate_body(
             && item.words >= 2
     };
     // Sure chaff (a caption between headline and text) is stepped over, not counted.
+    let mut extended = vec![false; doc.len()];
     let mut reach = EDGE_REACH;
     for item in items[..first].iter().rev() {
         if item.chaff && !item.wall {
@@ -403,6 +429,7 @@ fn locate_body(
             break;
         }
         member[item.line] = true;
+        extended[item.line] = true;
         reach -= 1;
     }
     let mut reach = EDGE_REACH;
@@ -414,6 +441,7 @@ fn locate_body(
             break;
         }
         member[item.line] = true;
+        extended[item.line] = true;
         reach -= 1;
     }
     let body = Body {
@@ -424,7 +452,13 @@ fn locate_body(
     for item in items.iter().filter(|i| i.in_comment_section) {
         comment_section[item.line] = true;
     }
-    (Some(body), member, vocabulary, comment_section)
+    BodyMap {
+        body: Some(body),
+        member,
+        vocabulary,
+        comment_section,
+        extended,
+    }
 }
 
 /// An in-article "Related" box is a wall too, but the article goes on after it: a prose
