@@ -290,6 +290,7 @@ fn spark_example_matches_a_direct_run() {
         .output()
         .expect("python3 runs");
     let (text, err) = (String::from_utf8_lossy(&out.stdout), stderr(&out));
+    println!("{text}");
     if out.status.code() == Some(77) {
         eprintln!("SKIPPED spark example: {}", err.trim());
         return;
