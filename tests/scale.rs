@@ -1,5 +1,5 @@
 //! Beyond one machine: `--shard I/N`, `--skip-existing` resumes and `merge-reports`, checked
-//! against a single-process run of the same corpus; plus the PySpark example (opt-in).
+//! against a single-process run of the same corpus (the Python examples: tests/scale_examples.rs).
 
 mod common_corpus;
 
@@ -265,36 +265,4 @@ fn usage_errors_name_the_flag() {
         b"",
     );
     assert!(stderr(&stdin).contains("not stdin"), "{}", stderr(&stdin));
-}
-
-/// The PySpark example end to end on a small corpus. Needs Java 17+ and pyspark, so it only
-/// runs on request: `cargo test --test scale -- --ignored --nocapture`; it is skipped (with a
-/// message) where either is missing.
-#[test]
-#[ignore = "needs Java 17+ and pyspark; run with -- --ignored"]
-fn spark_example_matches_a_direct_run() {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/spark/clean_corpus.py");
-    let dir = tempfile::tempdir().unwrap();
-    let shard: String = (0..400).map(|n| record(&format!("d{n}")) + "\n").collect();
-    let corpus = dir.path().join("corpus.jsonl");
-    std::fs::write(&corpus, shard).unwrap();
-    let out = std::process::Command::new("python3")
-        .arg(&script)
-        .arg(&corpus)
-        .args([
-            "--dehusk",
-            env!("CARGO_BIN_EXE_dehusk"),
-            "--partitions",
-            "4",
-        ])
-        .output()
-        .expect("python3 runs");
-    let (text, err) = (String::from_utf8_lossy(&out.stdout), stderr(&out));
-    println!("{text}");
-    if out.status.code() == Some(77) {
-        eprintln!("SKIPPED spark example: {}", err.trim());
-        return;
-    }
-    assert_eq!(out.status.code(), Some(0), "{text}\n{err}");
-    assert!(text.contains("OK: identical"), "{text}");
 }
