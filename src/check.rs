@@ -50,6 +50,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
     pub max_file_bytes: u64,
 
+    /// Check only this worker's share of the inputs: file k of the sorted list goes to shard k mod N.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<crate::shard::Shard>,
+
     #[command(flatten)]
     pub corpus: CorpusArgs,
 }
@@ -147,6 +151,8 @@ pub fn config(args: &CheckArgs) -> Result<Config, String> {
         max_file_bytes: args.max_file_bytes,
         records,
         corpus,
+        shard: args.shard,
+        skip_existing: false,
     })
 }
 

@@ -26,6 +26,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// CI gate: clean in memory, write nothing, exit 1 when too much would be removed.
     Check(crate::check::CheckArgs),
+    /// Merge the reports and summaries of shard runs into those of a single run.
+    MergeReports(crate::merge::MergeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -72,6 +74,14 @@ pub struct CleanArgs {
     /// Read every input (and stdin) as this format instead of going by file name.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<crate::formats::InputFormat>,
+
+    /// Clean only this worker's share of the inputs: file k of the sorted list goes to shard k mod N.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<crate::shard::Shard>,
+
+    /// Resumable run: skip files finished by an earlier run (marked under DIR/.dehusk-done).
+    #[arg(long)]
+    pub skip_existing: bool,
 
     #[command(flatten)]
     pub corpus: CorpusArgs,

@@ -47,6 +47,10 @@ pub struct Config {
     pub records: crate::formats::RecordOptions,
     /// `--corpus-lines` settings, when the site-wide pass is on.
     pub corpus: Option<crate::corpus::CorpusOptions>,
+    /// `--shard I/N`: this worker's share of the sorted inputs.
+    pub shard: Option<crate::shard::Shard>,
+    /// `--skip-existing`: replay files finished by an earlier run (see `resume`).
+    pub skip_existing: bool,
 }
 
 impl Config {
@@ -95,10 +99,11 @@ impl Config {
                         ));
                     }
                 }
+                let name = |base| crate::shard::file_name(base, args.shard);
                 let report = report_flag.unwrap_or_else(|| {
-                    ReportTarget::File(out.as_ref().expect("checked above").join(REPORT_NAME))
+                    ReportTarget::File(out.as_ref().expect("checked above").join(name(REPORT_NAME)))
                 });
-                let summary = out.as_ref().map(|o| o.join(SUMMARY_NAME));
+                let summary = out.as_ref().map(|o| o.join(name(SUMMARY_NAME)));
                 (out, report, summary)
             }
         };
@@ -117,6 +122,12 @@ impl Config {
                 .unwrap_or(1),
         };
         let (records, corpus) = resolve_corpus(&args.corpus, args.format, &source)?;
+        if args.skip_existing && (out_dir.is_none() || args.dry_run) {
+            return Err("--skip-existing needs --out DIR (and no --dry-run)".into());
+        }
+        if args.shard.is_some() && source == Source::Stdin {
+            return Err("--shard splits files and folders, not stdin".into());
+        }
         Ok(Config {
             source,
             out_dir,
@@ -132,6 +143,8 @@ impl Config {
             max_file_bytes: args.max_file_bytes,
             records,
             corpus,
+            shard: args.shard,
+            skip_existing: args.skip_existing,
         })
     }
 

@@ -28,9 +28,13 @@ pub mod detect;
 pub mod doc;
 pub mod exit;
 pub mod formats;
+pub mod merge;
+pub mod merge_report;
 pub mod output;
 pub mod pipeline;
+pub mod resume;
 pub mod run;
+pub mod shard;
 pub mod walk;
 
 pub use decide::Mode;

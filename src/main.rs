@@ -14,6 +14,7 @@ fn main() -> std::process::ExitCode {
         Command::Rules => rules(),
         Command::Explain(args) => explain(args),
         Command::Check(args) => check(args),
+        Command::MergeReports(args) => merge_reports(args),
     };
     code.into()
 }
@@ -90,6 +91,26 @@ fn check(args: dehusk::check::CheckArgs) -> ExitCode {
         }
         Err(e) => {
             eprintln!("dehusk: error: {e}");
+            ExitCode::Error
+        }
+    }
+}
+
+fn merge_reports(args: dehusk::merge::MergeArgs) -> ExitCode {
+    match dehusk::merge::run(&args) {
+        Ok(summary) => {
+            if !args.quiet {
+                let (files, docs) = (summary.files, summary.documents);
+                let out = args.out.display();
+                eprintln!("dehusk: merged into {out}: {files} files, {docs} documents");
+                for line in summary.human(0.0).lines().skip(1) {
+                    eprintln!("{line}");
+                }
+            }
+            ExitCode::Success
+        }
+        Err(message) => {
+            eprintln!("dehusk: error: {message}");
             ExitCode::Error
         }
     }

@@ -98,33 +98,58 @@ fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunRes
     let started = Instant::now();
     let mut summary = Summary::default();
     let (jobs, walk_errors) = collect_jobs(paths, config);
-    for error in &walk_errors {
-        eprintln!("dehusk: error: {}: {}", error.display, error.message);
-        summary.add_error(error.kind);
+    // With --shard, shard 0 alone counts walk errors, so merged shards count each once.
+    if config.shard.is_none_or(|s| s.counts_walk_errors()) {
+        for error in &walk_errors {
+            eprintln!("dehusk: error: {}: {}", error.display, error.message);
+            summary.add_error(error.kind);
+        }
     }
     let mut report = open_report(config)?;
-    let progress = progress_bar(config, &jobs);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads)
         .build()
         .map_err(|e| io::Error::other(e.to_string()))?;
 
+    // The corpus pass counts the whole corpus, whatever the shard: same verdicts as one run.
     let corpus = config
         .corpus
         .as_ref()
         .map(|_| crate::corpus::pass::build_index(&jobs, config, &pool));
+    let jobs = match config.shard {
+        Some(shard) => shard.select(jobs),
+        None => jobs,
+    };
+    let progress = progress_bar(config, &jobs);
+    let resume = crate::resume::Resume::new(config);
+    let done = |job: &Job| resume.as_ref().is_some_and(|r| r.done(job).is_some());
     let mut rest = &jobs[..];
     while !rest.is_empty() {
+        if let Some(resume) = &resume {
+            if resume.replay(&rest[0], &mut report, &mut summary)? {
+                progress.inc(rest[0].size);
+                rest = &rest[1..];
+                continue;
+            }
+        }
         if config.records.is_jsonl(&rest[0].input) {
-            summary.files += 1;
             progress.suspend(|| {
-                crate::formats::shard::process_shard(
+                crate::resume::record(
+                    resume.as_ref(),
                     &rest[0],
-                    config,
-                    corpus.as_ref(),
-                    &pool,
                     &mut report,
                     &mut summary,
+                    |report, summary| {
+                        summary.files += 1;
+                        crate::formats::shard::process_shard(
+                            &rest[0],
+                            config,
+                            corpus.as_ref(),
+                            &pool,
+                            report,
+                            summary,
+                        )
+                    },
                 )
             })?;
             progress.inc(rest[0].size);
@@ -134,7 +159,8 @@ fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunRes
         let plain = rest
             .iter()
             .take(CHUNK)
-            .take_while(|j| !config.records.is_jsonl(&j.input))
+            .enumerate()
+            .take_while(|(i, j)| !config.records.is_jsonl(&j.input) && (*i == 0 || !done(j)))
             .count();
         let (chunk, tail) = rest.split_at(plain);
         rest = tail;
@@ -145,24 +171,35 @@ fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunRes
                 .collect()
         });
         for (job, outcome) in chunk.iter().zip(outcomes) {
-            summary.files += 1;
-            match outcome {
-                Outcome::Cleaned {
-                    bytes_in,
-                    bytes_out,
-                    lines_in,
-                    lines_out,
-                    removals,
-                } => {
-                    report.write_document(&job.display, &removals)?;
-                    summary.add_document(bytes_in, bytes_out, lines_in, lines_out, &removals);
-                }
-                Outcome::Failed { kind, message } => {
-                    progress.suspend(|| eprintln!("dehusk: error: {}: {message}", job.display));
-                    summary.add_error(kind);
-                }
-                Outcome::Skipped { kind } => summary.add_skipped(kind),
-            }
+            crate::resume::record(
+                resume.as_ref(),
+                job,
+                &mut report,
+                &mut summary,
+                |report, summary| {
+                    summary.files += 1;
+                    match outcome {
+                        Outcome::Cleaned {
+                            bytes_in,
+                            bytes_out,
+                            lines_in,
+                            lines_out,
+                            removals,
+                        } => {
+                            report.write_document(&job.display, &removals)?;
+                            summary
+                                .add_document(bytes_in, bytes_out, lines_in, lines_out, &removals);
+                        }
+                        Outcome::Failed { kind, message } => {
+                            progress
+                                .suspend(|| eprintln!("dehusk: error: {}: {message}", job.display));
+                            summary.add_error(kind);
+                        }
+                        Outcome::Skipped { kind } => summary.add_skipped(kind),
+                    }
+                    Ok(())
+                },
+            )?;
             progress.inc(job.size);
         }
     }
@@ -172,6 +209,9 @@ fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunRes
         let mut json = summary.to_json(config.options_json());
         if let Some(index) = &corpus {
             json["corpus"] = serde_json::json!({"groups": index.groups(), "distinct_lines": index.distinct_lines()});
+        }
+        if let Some(shard) = config.shard {
+            json["shard"] = shard.to_json();
         }
         let mut text = serde_json::to_vec_pretty(&json)?;
         text.push(b'\n');

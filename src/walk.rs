@@ -115,8 +115,9 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
             if !entry.file_type().is_file() || !has_extension(entry.path(), &config.extensions) {
                 continue;
             }
-            // A report from an earlier run is dehusk's own output, not a corpus shard.
-            if entry.depth() > 0 && entry.file_name() == crate::config::REPORT_NAME {
+            // A report (or shard report) from an earlier run is dehusk's own output, not a corpus shard.
+            let name = entry.file_name().to_string_lossy();
+            if entry.depth() > 0 && name.starts_with("dehusk-report") && name.ends_with(".jsonl") {
                 continue;
             }
             let relative = entry
