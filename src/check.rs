@@ -125,13 +125,7 @@ pub fn config(args: &CheckArgs) -> Result<Config, String> {
     }
     let source = Source::Paths(args.paths.clone());
     let (records, corpus) = resolve_corpus(&args.corpus, None, &source)?;
-    let threads = match args.threads {
-        Some(0) => return Err("--threads must be at least 1".into()),
-        Some(n) => n,
-        None => std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1),
-    };
+    let threads = crate::config::resolve_threads(args.threads)?;
     Ok(Config {
         source,
         out_dir: None,

@@ -114,13 +114,7 @@ impl Config {
             .map(|e| e.trim().trim_start_matches('.').to_ascii_lowercase())
             .filter(|e| !e.is_empty())
             .collect();
-        let threads = match args.threads {
-            Some(0) => return Err("--threads must be at least 1".into()),
-            Some(n) => n,
-            None => std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1),
-        };
+        let threads = resolve_threads(args.threads)?;
         let (records, corpus) = resolve_corpus(&args.corpus, args.format, &source)?;
         if args.skip_existing && (out_dir.is_none() || args.dry_run) {
             return Err("--skip-existing needs --out DIR (and no --dry-run)".into());
@@ -204,4 +198,15 @@ pub fn resolve_corpus(
         group_field: args.group_field.clone(),
     };
     Ok((records, Some(corpus)))
+}
+
+/// `-j N` resolved: at least one thread; all cores when not given.
+pub fn resolve_threads(requested: Option<usize>) -> Result<usize, String> {
+    match requested {
+        Some(0) => Err("--threads must be at least 1".into()),
+        Some(n) => Ok(n),
+        None => Ok(std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)),
+    }
 }

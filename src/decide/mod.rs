@@ -93,6 +93,15 @@ pub struct Verdict {
     pub score: f32,
 }
 
+impl Verdict {
+    /// A kept line before any weighing.
+    pub const KEPT: Verdict = Verdict {
+        keep: true,
+        rule: None,
+        score: 0.0,
+    };
+}
+
 /// Verdicts for every line, plus the body that was found.
 #[derive(Debug)]
 pub struct Decision {
@@ -194,14 +203,7 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
 
     let threshold = mode.threshold();
     let settle = mode.settle();
-    let mut verdicts = vec![
-        Verdict {
-            keep: true,
-            rule: None,
-            score: 0.0
-        };
-        n
-    ];
+    let mut verdicts = vec![Verdict::KEPT; n];
     for (k, &i) in nonblank.iter().enumerate() {
         let finding = strongest[i];
         if let Some(f) = finding.filter(|f| f.score >= settle) {
@@ -568,14 +570,7 @@ mod tests {
     #[test]
     fn blank_runs_left_by_a_removal_collapse_to_one() {
         let doc = Document::parse(b"a\n\nb\n\n\nc\n", StopwordSet::shared());
-        let mut verdicts = vec![
-            Verdict {
-                keep: true,
-                rule: None,
-                score: 0.0
-            };
-            doc.len()
-        ];
+        let mut verdicts = vec![Verdict::KEPT; doc.len()];
         verdicts[2].keep = false; // drop "b"
         collapse_blank_runs(&doc, &mut verdicts);
         let keeps: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
@@ -585,14 +580,7 @@ mod tests {
     #[test]
     fn untouched_blank_runs_stay_as_they_were() {
         let doc = Document::parse(b"a\n\n\nb\n", StopwordSet::shared());
-        let mut verdicts = vec![
-            Verdict {
-                keep: true,
-                rule: None,
-                score: 0.0
-            };
-            doc.len()
-        ];
+        let mut verdicts = vec![Verdict::KEPT; doc.len()];
         collapse_blank_runs(&doc, &mut verdicts);
         assert!(verdicts.iter().all(|v| v.keep));
     }
@@ -600,14 +588,7 @@ mod tests {
     #[test]
     fn leading_blanks_left_by_a_removal_go() {
         let doc = Document::parse(b"menu\n\nText\n", StopwordSet::shared());
-        let mut verdicts = vec![
-            Verdict {
-                keep: true,
-                rule: None,
-                score: 0.0
-            };
-            doc.len()
-        ];
+        let mut verdicts = vec![Verdict::KEPT; doc.len()];
         verdicts[0].keep = false;
         collapse_blank_runs(&doc, &mut verdicts);
         assert_eq!(
