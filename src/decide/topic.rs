@@ -3,26 +3,45 @@
 //! A blurb about another story shares few content words with the article; a genuine
 //! paragraph shares many. Counts are leave-one-out so a line does not vouch for itself.
 
-use crate::doc::{content_words, Document, Language, StopwordSet};
-use std::collections::HashMap;
+use crate::doc::{for_each_content_word, Document, Language, StopwordSet};
+use foldhash::{HashMap, HashMapExt};
+use std::cell::RefCell;
 
 /// Content-word counts of the body, to score each line against.
 pub struct Vocabulary {
-    counts: HashMap<String, u32>,
+    counts: HashMap<Box<str>, u32>,
+}
+
+/// Reused buffers for [`Vocabulary::overlap`]: the line's words, back to back, and their spans.
+#[derive(Default)]
+struct Scratch {
+    word: String,
+    text: String,
+    spans: Vec<(u32, u32)>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
 impl Vocabulary {
     /// Vocabulary of the lines for which `in_body` is true.
     pub fn of_lines(doc: &Document, in_body: impl Fn(usize) -> bool) -> Vocabulary {
         let stopwords = StopwordSet::shared();
-        let mut counts: HashMap<String, u32> = HashMap::new();
+        let mut counts: HashMap<Box<str>, u32> = HashMap::new();
+        let mut buf = String::new();
         for (index, line) in doc.lines.iter().enumerate() {
             if line.is_blank() || !in_body(index) {
                 continue;
             }
-            for word in significant_words(&line.text, stopwords, doc.language) {
-                *counts.entry(word).or_default() += 1;
-            }
+            for_each_significant_word(&line.text, stopwords, doc.language, &mut buf, |word| {
+                match counts.get_mut(word) {
+                    Some(count) => *count += 1,
+                    None => {
+                        counts.insert(word.into(), 1);
+                    }
+                }
+            });
         }
         Vocabulary { counts }
     }
@@ -35,36 +54,67 @@ impl Vocabulary {
         line_in_body: bool,
         language: Option<Language>,
     ) -> (f32, usize) {
-        let words = significant_words(text, StopwordSet::shared(), language);
-        if words.is_empty() {
+        SCRATCH.with_borrow_mut(|scratch| self.overlap_in(scratch, text, line_in_body, language))
+    }
+
+    fn overlap_in(
+        &self,
+        scratch: &mut Scratch,
+        text: &str,
+        line_in_body: bool,
+        language: Option<Language>,
+    ) -> (f32, usize) {
+        let Scratch {
+            word,
+            text: all,
+            spans,
+        } = scratch;
+        all.clear();
+        spans.clear();
+        for_each_significant_word(text, StopwordSet::shared(), language, word, |w| {
+            let start = all.len() as u32;
+            all.push_str(w);
+            spans.push((start, all.len() as u32));
+        });
+        if spans.is_empty() {
             return (0.0, 0);
         }
-        let mut own: HashMap<&str, u32> = HashMap::new();
-        if line_in_body {
-            for w in &words {
-                *own.entry(w.as_str()).or_default() += 1;
+        let get = |&(s, e): &(u32, u32)| &all[s as usize..e as usize];
+        let count = |w: &str| self.counts.get(w).copied().unwrap_or(0);
+        let shared = if line_in_body {
+            // Leave one out: a word is shared when the body has more copies than the line.
+            spans.sort_unstable_by(|a, b| get(a).cmp(get(b)));
+            let mut shared = 0;
+            let mut k = 0;
+            while k < spans.len() {
+                let w = get(&spans[k]);
+                let run = spans[k..].iter().take_while(|s| get(s) == w).count();
+                if count(w) > run as u32 {
+                    shared += run;
+                }
+                k += run;
             }
-        }
-        let shared = words
-            .iter()
-            .filter(|w| {
-                let total = self.counts.get(w.as_str()).copied().unwrap_or(0);
-                total > own.get(w.as_str()).copied().unwrap_or(0)
-            })
-            .count();
-        (shared as f32 / words.len() as f32, words.len())
+            shared
+        } else {
+            spans.iter().filter(|s| count(get(s)) > 0).count()
+        };
+        (shared as f32 / spans.len() as f32, spans.len())
     }
 }
 
-fn significant_words(
+/// Content words of `text` that are not stopwords of `language`.
+fn for_each_significant_word(
     text: &str,
     stopwords: &StopwordSet,
     language: Option<Language>,
-) -> Vec<String> {
-    content_words(text)
-        .into_iter()
-        .filter(|w| !stopwords.is_stopword(w, language))
-        .collect()
+    buf: &mut String,
+    mut f: impl FnMut(&str),
+) {
+    for_each_content_word(text, buf, |w| {
+        if !stopwords.is_stopword(w, language) {
+            f(w);
+        }
+    });
 }
 
 #[cfg(test)]
@@ -82,5 +132,22 @@ mod tests {
         let (off, _) = vocab.overlap(&doc.lines[2].text, false, doc.language);
         assert!(on >= 0.5, "{on}");
         assert!(off < 0.1, "{off}");
+    }
+
+    #[test]
+    fn a_line_does_not_vouch_for_itself() {
+        let text =
+            "Bridge repairs bridge closure\nBridge council meeting\nUnrelated words entirely\n";
+        let doc = Document::parse(text.as_bytes(), StopwordSet::shared());
+        let vocab = Vocabulary::of_lines(&doc, |i| i < 2);
+        // "bridge" x2 is the line's own; only the third copy in line 2 makes it shared.
+        assert_eq!(
+            vocab.overlap(&doc.lines[0].text, true, doc.language),
+            (0.5, 4)
+        );
+        assert_eq!(
+            vocab.overlap(&doc.lines[2].text, false, doc.language),
+            (0.0, 3)
+        );
     }
 }

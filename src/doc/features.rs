@@ -1,7 +1,7 @@
 //! Per-line shape features (length, stopword density, punctuation, case, digits), computed once.
 
 use super::lang::{Language, StopwordSet};
-use super::tokens::{is_unspaced_script, words};
+use super::tokens::{is_unspaced_script, push_lowercase, words};
 
 /// What a line looks like, independent of its neighbours.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -36,6 +36,21 @@ pub struct LineFeatures {
 
 impl LineFeatures {
     pub fn compute(text: &str, stopwords: &StopwordSet, language: Option<Language>) -> Self {
+        let mut masks = Vec::new();
+        let mut features = LineFeatures::measure(text, stopwords, &mut masks, &mut String::new());
+        features.stopwords = count_stopwords(&masks, language);
+        features
+    }
+
+    /// Every feature but `stopwords`, which needs the document language: the stopword mask
+    /// of each word is appended to `masks` instead (see [`count_stopwords`]), so the
+    /// language guess and the count share one lookup per word. `lower` is scratch space.
+    pub(crate) fn measure(
+        text: &str,
+        stopwords: &StopwordSet,
+        masks: &mut Vec<u32>,
+        lower: &mut String,
+    ) -> Self {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return LineFeatures {
@@ -84,13 +99,15 @@ impl LineFeatures {
         }
 
         let mut word_total = 0usize;
-        let mut stop = 0usize;
         let mut alpha_words = 0usize;
         let mut capitalised = 0usize;
-        let mut lower = String::new();
         for word in words(trimmed) {
             let first = word.chars().next().unwrap_or(' ');
-            let cjk = word.chars().filter(|&c| is_unspaced_script(c)).count();
+            let cjk = if word.is_ascii() {
+                0
+            } else {
+                word.chars().filter(|&c| is_unspaced_script(c)).count()
+            };
             word_total += if cjk == 0 { 1 } else { cjk.div_ceil(2).max(1) };
             if first.is_alphabetic() && cjk == 0 {
                 alpha_words += 1;
@@ -99,10 +116,8 @@ impl LineFeatures {
                 }
             }
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            if stopwords.is_stopword(&lower, language) {
-                stop += 1;
-            }
+            push_lowercase(word, lower);
+            masks.push(stopwords.mask(lower));
         }
 
         let last_meaningful = trimmed.chars().rev().find(|c| {
@@ -120,10 +135,11 @@ impl LineFeatures {
             .find(|c| c.is_alphabetic())
             .map(|c| c.is_uppercase() || !c.is_lowercase())
             .unwrap_or(false);
-        let lower_text = trimmed.to_lowercase();
-        let has_url = lower_text.contains("http://")
-            || lower_text.contains("https://")
-            || lower_text.contains("www.")
+        // No non-ASCII character lowercases to these ASCII letters, so an ASCII-insensitive
+        // search finds exactly what a search in `trimmed.to_lowercase()` would.
+        let has_url = contains_ascii_nocase(trimmed, b"http://")
+            || contains_ascii_nocase(trimmed, b"https://")
+            || contains_ascii_nocase(trimmed, b"www.")
             || (trimmed.contains('@') && trimmed.contains('.'));
 
         let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f32 / d as f32 };
@@ -131,7 +147,7 @@ impl LineFeatures {
             blank: false,
             chars,
             words: word_total,
-            stopwords: stop,
+            stopwords: 0,
             ends_sentence,
             inner_sentences,
             starts_upper,
@@ -152,6 +168,27 @@ impl LineFeatures {
             self.stopwords as f32 / self.words as f32
         }
     }
+}
+
+/// Words whose mask lists `language` (or any language when it is unknown).
+pub(crate) fn count_stopwords(masks: &[u32], language: Option<Language>) -> usize {
+    match language {
+        Some(lang) => masks.iter().filter(|&&m| m & lang.bit() != 0).count(),
+        None => masks.iter().filter(|&&m| m != 0).count(),
+    }
+}
+
+/// True when `needle` (lowercase ASCII) occurs in `text`, ignoring ASCII case.
+fn contains_ascii_nocase(text: &str, needle: &[u8]) -> bool {
+    let hay = text.as_bytes();
+    if hay.len() < needle.len() {
+        return false;
+    }
+    let first = needle[0];
+    (0..=hay.len() - needle.len()).any(|i| {
+        hay[i].to_ascii_lowercase() == first
+            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    })
 }
 
 #[cfg(test)]
@@ -188,6 +225,13 @@ mod tests {
     #[test]
     fn quotes_after_the_full_stop_still_end_a_sentence() {
         assert!(features("He said “it is over.”").ends_sentence);
+    }
+
+    #[test]
+    fn url_markers_are_found_in_any_case() {
+        assert!(features("See HTTPS://Example.org").has_url);
+        assert!(features("WWW.EXAMPLE.COM").has_url);
+        assert!(!features("http:/ not quite ww.").has_url);
     }
 
     #[test]

@@ -10,7 +10,9 @@ mod tokens;
 
 pub use features::LineFeatures;
 pub use lang::{Language, StopwordSet};
-pub use tokens::{content_words, normalize_for_match, word_count, words};
+pub use tokens::{
+    content_words, for_each_content_word, normalize_for_match, push_lowercase, word_count, words,
+};
 
 use std::borrow::Cow;
 
@@ -51,15 +53,21 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     /// Split `bytes` into lines (on `\n`, `\r\n` or a lone `\r`) and compute features.
+    ///
+    /// One pass tokenizes every line once: the stopword mask of each word feeds both the
+    /// language guess (the first [`lang::VOTERS`] words) and the per-line stopword count.
     pub fn parse(bytes: &'a [u8], stopwords: &StopwordSet) -> Document<'a> {
         let raw_lines = split_lines(bytes);
-        let language = stopwords.guess_language(raw_lines.iter().map(|(raw, _)| *raw));
-        let lines = raw_lines
+        let mut masks: Vec<u32> = Vec::with_capacity(bytes.len() / 6 + 1);
+        let mut ends: Vec<usize> = Vec::with_capacity(raw_lines.len());
+        let mut lower = String::new();
+        let mut lines: Vec<Line<'a>> = raw_lines
             .into_iter()
             .enumerate()
             .map(|(index, (raw, terminator))| {
                 let text = String::from_utf8_lossy(raw);
-                let features = LineFeatures::compute(&text, stopwords, language);
+                let features = LineFeatures::measure(&text, stopwords, &mut masks, &mut lower);
+                ends.push(masks.len());
                 Line {
                     number: index + 1,
                     raw,
@@ -69,6 +77,12 @@ impl<'a> Document<'a> {
                 }
             })
             .collect();
+        let language = lang::guess_from_masks(&masks);
+        let mut start = 0;
+        for (line, &end) in lines.iter_mut().zip(&ends) {
+            line.features.stopwords = features::count_stopwords(&masks[start..end], language);
+            start = end;
+        }
         Document { lines, language }
     }
 
@@ -96,26 +110,18 @@ impl<'a> Document<'a> {
 pub fn split_lines(bytes: &[u8]) -> Vec<(&[u8], &[u8])> {
     let mut out = Vec::with_capacity(bytes.len() / 40 + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push((&bytes[start..i], &bytes[i..i + 1]));
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                let end = if bytes.get(i + 1) == Some(&b'\n') {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                out.push((&bytes[start..i], &bytes[i..end]));
-                i = end;
-                start = i;
-            }
-            _ => i += 1,
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            // The `\n` of a `\r\n` pair, already consumed.
+            continue;
         }
+        let end = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
+        out.push((&bytes[start..i], &bytes[i..end]));
+        start = end;
     }
     if start < bytes.len() {
         out.push((&bytes[start..], &bytes[bytes.len()..]));
@@ -150,6 +156,7 @@ mod tests {
         assert!(split_lines(b"").is_empty());
         assert_eq!(split_lines(b"x\n").len(), 1);
         assert_eq!(split_lines(b"\n\n").len(), 2);
+        assert_eq!(split_lines(b"\r\n\r\r\n\n").len(), 4);
     }
 
     #[test]
@@ -160,5 +167,19 @@ mod tests {
         assert_eq!(doc.lines[1].number, 2);
         assert_eq!(doc.lines[1].raw, b"\xff\xfe bad");
         assert!(doc.lines[1].text.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn parsed_features_equal_features_computed_alone() {
+        let text = "Der Hund ist nicht in dem Haus.\nHome | News\n\nUnd er war auch nicht bei der Katze, aber die Maus schon.\r\n";
+        let sw = StopwordSet::shared();
+        let doc = Document::parse(text.as_bytes(), sw);
+        assert_eq!(doc.language.map(Language::code), Some("de"));
+        for line in &doc.lines {
+            assert_eq!(
+                line.features,
+                LineFeatures::compute(&line.text, sw, doc.language)
+            );
+        }
     }
 }
