@@ -1,5 +1,6 @@
 //! Per-line shape features (length, stopword density, punctuation, case, digits), computed once.
 
+use super::chars::{class, ALPHABETIC, NUMERIC, UPPERCASE, WHITESPACE};
 use super::lang::{Language, StopwordSet};
 use super::tokens::{is_unspaced_script, push_lowercase, words};
 
@@ -67,11 +68,13 @@ impl LineFeatures {
         let mut after_stop = false;
         for c in trimmed.chars() {
             chars += 1;
-            if !c.is_whitespace() {
+            let props = class(c);
+            let white = props & WHITESPACE != 0;
+            if !white {
                 nonspace += 1;
-                if c.is_ascii_digit() || c.is_numeric() {
+                if props & NUMERIC != 0 {
                     digits += 1;
-                } else if !c.is_alphabetic() {
+                } else if props & ALPHABETIC == 0 {
                     symbols += 1;
                 }
                 if is_unspaced_script(c) {
@@ -83,10 +86,10 @@ impl LineFeatures {
                 '>' | '/' if prev == ' ' => separators += 1,
                 _ => {}
             }
-            if after_stop && c.is_uppercase() {
+            if after_stop && props & UPPERCASE != 0 {
                 inner_sentences += 1;
             }
-            if !c.is_whitespace() {
+            if !white {
                 after_stop = false;
             }
             if matches!(prev, '.' | '!' | '?' | '。' | '！' | '？') && c == ' ' {

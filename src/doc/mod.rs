@@ -4,10 +4,13 @@
 //! byte for byte (terminator included) and nothing is re-encoded. Heuristics read a lossily
 //! decoded view of each line; invalid UTF-8 never reaches the output through them.
 
+mod chars;
+mod content;
 mod features;
 mod lang;
 mod tokens;
 
+pub use content::ContentWords;
 pub use features::LineFeatures;
 pub use lang::{Language, StopwordSet};
 pub use tokens::{
@@ -15,6 +18,7 @@ pub use tokens::{
 };
 
 use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
 /// One input line: its bytes without the terminator, the terminator, and its decoded text.
 #[derive(Debug)]
@@ -49,6 +53,8 @@ pub struct Document<'a> {
     pub lines: Vec<Line<'a>>,
     /// The dominant language guessed from stopword hits, if any.
     pub language: Option<Language>,
+    /// Content words per line, tokenized on first use (see [`Document::content_words`]).
+    content: OnceLock<Arc<ContentWords>>,
 }
 
 impl<'a> Document<'a> {
@@ -83,7 +89,18 @@ impl<'a> Document<'a> {
             line.features.stopwords = features::count_stopwords(&masks[start..end], language);
             start = end;
         }
-        Document { lines, language }
+        Document {
+            lines,
+            language,
+            content: OnceLock::new(),
+        }
+    }
+
+    /// The significant content words of every line, computed once and shared.
+    pub fn content_words(&self) -> Arc<ContentWords> {
+        self.content
+            .get_or_init(|| Arc::new(ContentWords::build(self)))
+            .clone()
     }
 
     /// Number of lines.

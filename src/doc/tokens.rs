@@ -33,7 +33,7 @@ impl<'a> Words<'a> {
             return b.is_ascii_alphanumeric().then_some(1);
         }
         let c = self.text[i..].chars().next()?;
-        c.is_alphanumeric().then_some(c.len_utf8())
+        super::chars::is_alphanumeric(c).then_some(c.len_utf8())
     }
 
     /// Length in bytes of the character at `i`.
@@ -76,7 +76,9 @@ impl<'a> Iterator for Words<'a> {
 #[inline]
 pub fn push_lowercase(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
     } else {
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
