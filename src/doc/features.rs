@@ -45,12 +45,13 @@ impl LineFeatures {
 
     /// Every feature but `stopwords`, which needs the document language: the stopword mask
     /// of each word is appended to `masks` instead (see [`count_stopwords`]), so the
-    /// language guess and the count share one lookup per word. `lower` is scratch space.
+    /// language guess and the count share one lookup per word. The line's lowercased words,
+    /// space-separated (its [`super::normalize_for_match`] key), are appended to `keys`.
     pub(crate) fn measure(
         text: &str,
         stopwords: &StopwordSet,
         masks: &mut Vec<u32>,
-        lower: &mut String,
+        keys: &mut String,
     ) -> Self {
         let trimmed = text.trim();
         if trimmed.is_empty() {
@@ -104,6 +105,7 @@ impl LineFeatures {
         let mut word_total = 0usize;
         let mut alpha_words = 0usize;
         let mut capitalised = 0usize;
+        let mut first_word = true;
         for word in words(trimmed) {
             let first = word.chars().next().unwrap_or(' ');
             let cjk = if word.is_ascii() {
@@ -118,9 +120,13 @@ impl LineFeatures {
                     capitalised += 1;
                 }
             }
-            lower.clear();
-            push_lowercase(word, lower);
-            masks.push(stopwords.mask(lower));
+            if !first_word {
+                keys.push(' ');
+            }
+            first_word = false;
+            let start = keys.len();
+            push_lowercase(word, keys);
+            masks.push(stopwords.mask(&keys[start..]));
         }
 
         let last_meaningful = trimmed.chars().rev().find(|c| {

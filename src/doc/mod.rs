@@ -53,6 +53,9 @@ pub struct Document<'a> {
     pub lines: Vec<Line<'a>>,
     /// The dominant language guessed from stopword hits, if any.
     pub language: Option<Language>,
+    /// Every line's [`normalize_for_match`] key, back to back, and where each ends.
+    keys: String,
+    key_ends: Vec<u32>,
     /// Content words per line, tokenized on first use (see [`Document::content_words`]).
     content: OnceLock<Arc<ContentWords>>,
 }
@@ -66,14 +69,16 @@ impl<'a> Document<'a> {
         let raw_lines = split_lines(bytes);
         let mut masks: Vec<u32> = Vec::with_capacity(bytes.len() / 6 + 1);
         let mut ends: Vec<usize> = Vec::with_capacity(raw_lines.len());
-        let mut lower = String::new();
+        let mut keys = String::with_capacity(bytes.len());
+        let mut key_ends: Vec<u32> = Vec::with_capacity(raw_lines.len());
         let mut lines: Vec<Line<'a>> = raw_lines
             .into_iter()
             .enumerate()
             .map(|(index, (raw, terminator))| {
                 let text = String::from_utf8_lossy(raw);
-                let features = LineFeatures::measure(&text, stopwords, &mut masks, &mut lower);
+                let features = LineFeatures::measure(&text, stopwords, &mut masks, &mut keys);
                 ends.push(masks.len());
+                key_ends.push(keys.len() as u32);
                 Line {
                     number: index + 1,
                     raw,
@@ -92,8 +97,18 @@ impl<'a> Document<'a> {
         Document {
             lines,
             language,
+            keys,
+            key_ends,
             content: OnceLock::new(),
         }
+    }
+
+    /// Line `index` as [`normalize_for_match`] gives it, computed once at parse time.
+    pub fn match_key(&self, index: usize) -> &str {
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |p| self.key_ends[p] as usize);
+        &self.keys[start..self.key_ends[index] as usize]
     }
 
     /// The significant content words of every line, computed once and shared.
