@@ -14,7 +14,7 @@ use std::fs;
 use std::path::Path;
 
 /// SplitMix64: tiny, fast, and stable across Rust versions (unlike `std`'s hasher seeds).
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -148,7 +148,7 @@ fn headline(rng: &mut Rng, lang: &Lang, out: &mut String) {
 }
 
 /// One page: furniture around an article of `paragraphs` paragraphs.
-fn document(rng: &mut Rng, paragraphs: usize) -> String {
+pub fn document(rng: &mut Rng, paragraphs: usize) -> String {
     let lang = match rng.below(10) {
         0..=6 => &DE,
         7 => &EN,
@@ -220,6 +220,16 @@ fn last_line(text: &str) -> &str {
     text.trim_end().rsplit('\n').next().unwrap_or("")
 }
 
+/// The next document of the corpus: mostly short pages, a few long ones (5..80 paragraphs).
+pub fn next_document(rng: &mut Rng) -> String {
+    let paragraphs = if rng.chance(10) {
+        40 + rng.below(40)
+    } else {
+        5 + rng.below(30)
+    };
+    document(rng, paragraphs)
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 2 {
@@ -234,13 +244,7 @@ fn main() {
     let mut rng = Rng(seed);
     let (mut written, mut files) = (0usize, 0usize);
     while written < target {
-        // Mostly short pages, a few long ones: 5..80 paragraphs.
-        let paragraphs = if rng.chance(10) {
-            40 + rng.below(40)
-        } else {
-            5 + rng.below(30)
-        };
-        let doc = document(&mut rng, paragraphs);
+        let doc = next_document(&mut rng);
         let dir = out.join(format!("d{:04}", files / 500));
         if files % 500 == 0 {
             fs::create_dir_all(&dir).expect("create output folder");

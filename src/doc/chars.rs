@@ -40,9 +40,30 @@ fn compute(c: char) -> u8 {
     bits
 }
 
+/// ASCII answers, known at compile time (no lazy initialisation check per character).
+static ASCII: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b'A'..=b'Z' => ALPHABETIC | UPPERCASE,
+            b'a'..=b'z' => ALPHABETIC | LOWERCASE,
+            b'0'..=b'9' => NUMERIC,
+            b' ' | b'\t'..=b'\r' => WHITESPACE,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The property bits of `c` (see the constants above).
 #[inline]
 pub fn class(c: char) -> u8 {
+    if let Some(&bits) = ASCII.get(c as usize) {
+        return bits;
+    }
     match TABLE.get(c as usize) {
         Some(&bits) => bits,
         None => compute(c),

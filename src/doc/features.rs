@@ -187,16 +187,13 @@ pub(crate) fn count_stopwords(masks: &[u32], language: Option<Language>) -> usiz
     }
 }
 
-/// True when `needle` (lowercase ASCII) occurs in `text`, ignoring ASCII case.
+/// True when `needle` (lowercase ASCII, first byte a letter) occurs in `text`, ignoring
+/// ASCII case. memchr finds the candidates for the first byte.
 fn contains_ascii_nocase(text: &str, needle: &[u8]) -> bool {
     let hay = text.as_bytes();
-    if hay.len() < needle.len() {
-        return false;
-    }
     let first = needle[0];
-    (0..=hay.len() - needle.len()).any(|i| {
-        hay[i].to_ascii_lowercase() == first
-            && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|i| {
+        hay.len() - i >= needle.len() && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
     })
 }
 
