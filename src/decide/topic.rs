@@ -3,73 +3,76 @@
 //! A blurb about another story shares few content words with the article; a genuine
 //! paragraph shares many. Counts are leave-one-out so a line does not vouch for itself.
 
-use crate::doc::{content_words, Document, Language, StopwordSet};
-use std::collections::HashMap;
+use crate::doc::{ContentWords, Document, Language};
+use std::sync::Arc;
 
 /// Content-word counts of the body, to score each line against.
 pub struct Vocabulary {
-    counts: HashMap<String, u32>,
+    /// Occurrences in the body per word id of `words`.
+    counts: Vec<u32>,
+    words: Arc<ContentWords>,
 }
 
 impl Vocabulary {
     /// Vocabulary of the lines for which `in_body` is true.
     pub fn of_lines(doc: &Document, in_body: impl Fn(usize) -> bool) -> Vocabulary {
-        let stopwords = StopwordSet::shared();
-        let mut counts: HashMap<String, u32> = HashMap::new();
+        let words = doc.content_words();
+        let mut counts = vec![0u32; words.distinct()];
         for (index, line) in doc.lines.iter().enumerate() {
             if line.is_blank() || !in_body(index) {
                 continue;
             }
-            for word in significant_words(&line.text, stopwords, doc.language) {
-                *counts.entry(word).or_default() += 1;
+            for &(id, n) in words.line(index).0 {
+                counts[id as usize] += n;
             }
         }
-        Vocabulary { counts }
+        Vocabulary { counts, words }
     }
 
     /// Share (0..1) of the line's content words found elsewhere in the body, and how many
     /// content words the line has. `line_in_body` removes the line's own contribution.
+    ///
+    /// A line of the document the vocabulary was built from is read from its tokenization
+    /// cache; any other text is tokenized here, with the same result.
     pub fn overlap(
         &self,
         text: &str,
         line_in_body: bool,
         language: Option<Language>,
     ) -> (f32, usize) {
-        let words = significant_words(text, StopwordSet::shared(), language);
-        if words.is_empty() {
-            return (0.0, 0);
-        }
-        let mut own: HashMap<&str, u32> = HashMap::new();
-        if line_in_body {
-            for w in &words {
-                *own.entry(w.as_str()).or_default() += 1;
+        match self.words.find_line(text, language) {
+            Some(line) => {
+                let (pairs, total) = self.words.line(line);
+                self.share(pairs, total, line_in_body)
+            }
+            None => {
+                let (pairs, total) = self.words.pairs_of(text, language);
+                self.share(&pairs, total, line_in_body)
             }
         }
-        let shared = words
-            .iter()
-            .filter(|w| {
-                let total = self.counts.get(w.as_str()).copied().unwrap_or(0);
-                total > own.get(w.as_str()).copied().unwrap_or(0)
-            })
-            .count();
-        (shared as f32 / words.len() as f32, words.len())
     }
-}
 
-fn significant_words(
-    text: &str,
-    stopwords: &StopwordSet,
-    language: Option<Language>,
-) -> Vec<String> {
-    content_words(text)
-        .into_iter()
-        .filter(|w| !stopwords.is_stopword(w, language))
-        .collect()
+    /// Leave one out: a word is shared when the body holds more copies than the line.
+    fn share(&self, pairs: &[(u32, u32)], total: usize, line_in_body: bool) -> (f32, usize) {
+        if total == 0 {
+            return (0.0, 0);
+        }
+        let shared: u32 = pairs
+            .iter()
+            .filter(|&&(id, n)| {
+                let count = self.counts.get(id as usize).copied().unwrap_or(0);
+                count > if line_in_body { n } else { 0 }
+            })
+            .map(|&(_, n)| n)
+            .sum();
+        (shared as f32 / total as f32, total)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::StopwordSet;
 
     #[test]
     fn on_topic_lines_overlap_and_off_topic_lines_do_not() {
@@ -82,5 +85,22 @@ mod tests {
         let (off, _) = vocab.overlap(&doc.lines[2].text, false, doc.language);
         assert!(on >= 0.5, "{on}");
         assert!(off < 0.1, "{off}");
+    }
+
+    #[test]
+    fn a_line_does_not_vouch_for_itself() {
+        let text =
+            "Bridge repairs bridge closure\nBridge council meeting\nUnrelated words entirely\n";
+        let doc = Document::parse(text.as_bytes(), StopwordSet::shared());
+        let vocab = Vocabulary::of_lines(&doc, |i| i < 2);
+        // "bridge" x2 is the line's own; only the third copy in line 2 makes it shared.
+        assert_eq!(
+            vocab.overlap(&doc.lines[0].text, true, doc.language),
+            (0.5, 4)
+        );
+        assert_eq!(
+            vocab.overlap(&doc.lines[2].text, false, doc.language),
+            (0.0, 3)
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! Per-line shape features (length, stopword density, punctuation, case, digits), computed once.
 
+use super::chars::{class, ALPHABETIC, NUMERIC, UPPERCASE, WHITESPACE};
 use super::lang::{Language, StopwordSet};
-use super::tokens::{is_unspaced_script, words};
+use super::tokens::{is_unspaced_script, push_lowercase, words};
 
 /// What a line looks like, independent of its neighbours.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -36,6 +37,22 @@ pub struct LineFeatures {
 
 impl LineFeatures {
     pub fn compute(text: &str, stopwords: &StopwordSet, language: Option<Language>) -> Self {
+        let mut masks = Vec::new();
+        let mut features = LineFeatures::measure(text, stopwords, &mut masks, &mut String::new());
+        features.stopwords = count_stopwords(&masks, language);
+        features
+    }
+
+    /// Every feature but `stopwords`, which needs the document language: the stopword mask
+    /// of each word is appended to `masks` instead (see [`count_stopwords`]), so the
+    /// language guess and the count share one lookup per word. The line's lowercased words,
+    /// space-separated (its [`super::normalize_for_match`] key), are appended to `keys`.
+    pub(crate) fn measure(
+        text: &str,
+        stopwords: &StopwordSet,
+        masks: &mut Vec<u32>,
+        keys: &mut String,
+    ) -> Self {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return LineFeatures {
@@ -53,11 +70,13 @@ impl LineFeatures {
         let mut after_stop = false;
         for c in trimmed.chars() {
             chars += 1;
-            if !c.is_whitespace() {
+            let props = class(c);
+            let white = props & WHITESPACE != 0;
+            if !white {
                 nonspace += 1;
-                if c.is_ascii_digit() || c.is_numeric() {
+                if props & NUMERIC != 0 {
                     digits += 1;
-                } else if !c.is_alphabetic() {
+                } else if props & ALPHABETIC == 0 {
                     symbols += 1;
                 }
                 if is_unspaced_script(c) {
@@ -69,10 +88,10 @@ impl LineFeatures {
                 '>' | '/' if prev == ' ' => separators += 1,
                 _ => {}
             }
-            if after_stop && c.is_uppercase() {
+            if after_stop && props & UPPERCASE != 0 {
                 inner_sentences += 1;
             }
-            if !c.is_whitespace() {
+            if !white {
                 after_stop = false;
             }
             // "in der 89. Minute", "am 3. Mai": a full stop after one or two digits is an
@@ -91,13 +110,16 @@ impl LineFeatures {
         }
 
         let mut word_total = 0usize;
-        let mut stop = 0usize;
         let mut alpha_words = 0usize;
         let mut capitalised = 0usize;
-        let mut lower = String::new();
+        let mut first_word = true;
         for word in words(trimmed) {
             let first = word.chars().next().unwrap_or(' ');
-            let cjk = word.chars().filter(|&c| is_unspaced_script(c)).count();
+            let cjk = if word.is_ascii() {
+                0
+            } else {
+                word.chars().filter(|&c| is_unspaced_script(c)).count()
+            };
             word_total += if cjk == 0 { 1 } else { cjk.div_ceil(2).max(1) };
             if first.is_alphabetic() && cjk == 0 {
                 alpha_words += 1;
@@ -105,11 +127,13 @@ impl LineFeatures {
                     capitalised += 1;
                 }
             }
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            if stopwords.is_stopword(&lower, language) {
-                stop += 1;
+            if !first_word {
+                keys.push(' ');
             }
+            first_word = false;
+            let start = keys.len();
+            push_lowercase(word, keys);
+            masks.push(stopwords.mask(&keys[start..]));
         }
 
         let last_meaningful = trimmed.chars().rev().find(|c| {
@@ -127,10 +151,11 @@ impl LineFeatures {
             .find(|c| c.is_alphabetic())
             .map(|c| c.is_uppercase() || !c.is_lowercase())
             .unwrap_or(false);
-        let lower_text = trimmed.to_lowercase();
-        let has_url = lower_text.contains("http://")
-            || lower_text.contains("https://")
-            || lower_text.contains("www.")
+        // No non-ASCII character lowercases to these ASCII letters, so an ASCII-insensitive
+        // search finds exactly what a search in `trimmed.to_lowercase()` would.
+        let has_url = contains_ascii_nocase(trimmed, b"http://")
+            || contains_ascii_nocase(trimmed, b"https://")
+            || contains_ascii_nocase(trimmed, b"www.")
             || (trimmed.contains('@') && trimmed.contains('.'));
 
         let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f32 / d as f32 };
@@ -138,7 +163,7 @@ impl LineFeatures {
             blank: false,
             chars,
             words: word_total,
-            stopwords: stop,
+            stopwords: 0,
             ends_sentence,
             inner_sentences,
             starts_upper,
@@ -159,6 +184,24 @@ impl LineFeatures {
             self.stopwords as f32 / self.words as f32
         }
     }
+}
+
+/// Words whose mask lists `language` (or any language when it is unknown).
+pub(crate) fn count_stopwords(masks: &[u32], language: Option<Language>) -> usize {
+    match language {
+        Some(lang) => masks.iter().filter(|&&m| m & lang.bit() != 0).count(),
+        None => masks.iter().filter(|&&m| m != 0).count(),
+    }
+}
+
+/// True when `needle` (lowercase ASCII, first byte a letter) occurs in `text`, ignoring
+/// ASCII case. memchr finds the candidates for the first byte.
+fn contains_ascii_nocase(text: &str, needle: &[u8]) -> bool {
+    let hay = text.as_bytes();
+    let first = needle[0];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|i| {
+        hay.len() - i >= needle.len() && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    })
 }
 
 #[cfg(test)]
@@ -207,6 +250,13 @@ mod tests {
     #[test]
     fn quotes_after_the_full_stop_still_end_a_sentence() {
         assert!(features("He said “it is over.”").ends_sentence);
+    }
+
+    #[test]
+    fn url_markers_are_found_in_any_case() {
+        assert!(features("See HTTPS://Example.org").has_url);
+        assert!(features("WWW.EXAMPLE.COM").has_url);
+        assert!(!features("http:/ not quite ww.").has_url);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! headlines are made of nouns, sentences are glued by function words. The lists come from
 //! the `stop-words` crate (NLTK lists where it has them, stopwords-iso for the rest).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
 /// The languages dehusk has stopwords for; the index is the bit in [`StopwordSet`] masks.
@@ -23,7 +23,7 @@ impl Language {
         CODES[self.0 as usize]
     }
 
-    fn bit(self) -> u32 {
+    pub(crate) fn bit(self) -> u32 {
         1 << self.0
     }
 }
@@ -32,6 +32,8 @@ impl Language {
 #[derive(Debug)]
 pub struct StopwordSet {
     words: HashMap<String, u32>,
+    /// Length in bytes of the longest entry.
+    longest: usize,
 }
 
 impl StopwordSet {
@@ -54,11 +56,17 @@ impl StopwordSet {
                 }
             }
         }
-        StopwordSet { words }
+        // Hashing a long token costs more than rejecting it: no stopword is longer than this.
+        let longest = words.keys().map(String::len).max().unwrap_or(0);
+        StopwordSet { words, longest }
     }
 
     /// Bitmask of languages listing `lowercase_word` (0 when none).
+    #[inline]
     pub fn mask(&self, lowercase_word: &str) -> u32 {
+        if lowercase_word.len() > self.longest {
+            return 0;
+        }
         self.words.get(lowercase_word).copied().unwrap_or(0)
     }
 
@@ -74,32 +82,42 @@ impl StopwordSet {
     /// Guess the dominant language from the first few thousand words of the lines given.
     /// Each word votes for every language listing it; the winner needs a clear lead.
     pub fn guess_language<'b>(&self, lines: impl Iterator<Item = &'b [u8]>) -> Option<Language> {
-        let mut votes = [0u32; CODES.len()];
-        let mut seen = 0;
+        let mut masks = Vec::new();
         let mut lower = String::new();
         'lines: for raw in lines {
             let text = String::from_utf8_lossy(raw);
             for word in super::words(&text) {
-                seen += 1;
-                if seen > 4000 {
+                if masks.len() == VOTERS {
                     break 'lines;
                 }
                 lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-                let mask = self.mask(&lower);
-                for (index, vote) in votes.iter_mut().enumerate() {
-                    if mask & (1 << index) != 0 {
-                        *vote += 1;
-                    }
-                }
+                super::tokens::push_lowercase(word, &mut lower);
+                masks.push(self.mask(&lower));
             }
         }
-        let (best, &hits) = votes
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, v)| (**v, usize::MAX - i))?;
-        (hits >= 5).then_some(Language(best as u8))
+        guess_from_masks(&masks)
     }
+}
+
+/// Words that vote on the document language.
+pub(crate) const VOTERS: usize = 4000;
+
+/// The language most of the first [`VOTERS`] word masks vote for (ties go to the earlier
+/// language in [`CODES`]), when it has at least five votes.
+pub(crate) fn guess_from_masks(masks: &[u32]) -> Option<Language> {
+    let mut votes = [0u32; CODES.len()];
+    for &mask in masks.iter().take(VOTERS) {
+        let mut bits = mask;
+        while bits != 0 {
+            votes[bits.trailing_zeros() as usize] += 1;
+            bits &= bits - 1;
+        }
+    }
+    let (best, &hits) = votes
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, v)| (**v, usize::MAX - i))?;
+    (hits >= 5).then_some(Language(best as u8))
 }
 
 #[cfg(test)]

@@ -4,15 +4,21 @@
 //! byte for byte (terminator included) and nothing is re-encoded. Heuristics read a lossily
 //! decoded view of each line; invalid UTF-8 never reaches the output through them.
 
+mod chars;
+mod content;
 mod features;
 mod lang;
 mod tokens;
 
+pub use content::ContentWords;
 pub use features::LineFeatures;
 pub use lang::{Language, StopwordSet};
-pub use tokens::{content_words, normalize_for_match, word_count, words};
+pub use tokens::{
+    content_words, for_each_content_word, normalize_for_match, push_lowercase, word_count, words,
+};
 
 use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
 /// One input line: its bytes without the terminator, the terminator, and its decoded text.
 #[derive(Debug)]
@@ -47,19 +53,32 @@ pub struct Document<'a> {
     pub lines: Vec<Line<'a>>,
     /// The dominant language guessed from stopword hits, if any.
     pub language: Option<Language>,
+    /// Every line's [`normalize_for_match`] key, back to back, and where each ends.
+    keys: String,
+    key_ends: Vec<u32>,
+    /// Content words per line, tokenized on first use (see [`Document::content_words`]).
+    content: OnceLock<Arc<ContentWords>>,
 }
 
 impl<'a> Document<'a> {
     /// Split `bytes` into lines (on `\n`, `\r\n` or a lone `\r`) and compute features.
+    ///
+    /// One pass tokenizes every line once: the stopword mask of each word feeds both the
+    /// language guess (the first [`lang::VOTERS`] words) and the per-line stopword count.
     pub fn parse(bytes: &'a [u8], stopwords: &StopwordSet) -> Document<'a> {
         let raw_lines = split_lines(bytes);
-        let language = stopwords.guess_language(raw_lines.iter().map(|(raw, _)| *raw));
-        let lines = raw_lines
+        let mut masks: Vec<u32> = Vec::with_capacity(bytes.len() / 6 + 1);
+        let mut ends: Vec<usize> = Vec::with_capacity(raw_lines.len());
+        let mut keys = String::with_capacity(bytes.len());
+        let mut key_ends: Vec<u32> = Vec::with_capacity(raw_lines.len());
+        let mut lines: Vec<Line<'a>> = raw_lines
             .into_iter()
             .enumerate()
             .map(|(index, (raw, terminator))| {
                 let text = String::from_utf8_lossy(raw);
-                let features = LineFeatures::compute(&text, stopwords, language);
+                let features = LineFeatures::measure(&text, stopwords, &mut masks, &mut keys);
+                ends.push(masks.len());
+                key_ends.push(keys.len() as u32);
                 Line {
                     number: index + 1,
                     raw,
@@ -69,7 +88,34 @@ impl<'a> Document<'a> {
                 }
             })
             .collect();
-        Document { lines, language }
+        let language = lang::guess_from_masks(&masks);
+        let mut start = 0;
+        for (line, &end) in lines.iter_mut().zip(&ends) {
+            line.features.stopwords = features::count_stopwords(&masks[start..end], language);
+            start = end;
+        }
+        Document {
+            lines,
+            language,
+            keys,
+            key_ends,
+            content: OnceLock::new(),
+        }
+    }
+
+    /// Line `index` as [`normalize_for_match`] gives it, computed once at parse time.
+    pub fn match_key(&self, index: usize) -> &str {
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |p| self.key_ends[p] as usize);
+        &self.keys[start..self.key_ends[index] as usize]
+    }
+
+    /// The significant content words of every line, computed once and shared.
+    pub fn content_words(&self) -> Arc<ContentWords> {
+        self.content
+            .get_or_init(|| Arc::new(ContentWords::build(self)))
+            .clone()
     }
 
     /// Number of lines.
@@ -96,26 +142,18 @@ impl<'a> Document<'a> {
 pub fn split_lines(bytes: &[u8]) -> Vec<(&[u8], &[u8])> {
     let mut out = Vec::with_capacity(bytes.len() / 40 + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push((&bytes[start..i], &bytes[i..i + 1]));
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                let end = if bytes.get(i + 1) == Some(&b'\n') {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                out.push((&bytes[start..i], &bytes[i..end]));
-                i = end;
-                start = i;
-            }
-            _ => i += 1,
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            // The `\n` of a `\r\n` pair, already consumed.
+            continue;
         }
+        let end = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
+        out.push((&bytes[start..i], &bytes[i..end]));
+        start = end;
     }
     if start < bytes.len() {
         out.push((&bytes[start..], &bytes[bytes.len()..]));
@@ -150,6 +188,7 @@ mod tests {
         assert!(split_lines(b"").is_empty());
         assert_eq!(split_lines(b"x\n").len(), 1);
         assert_eq!(split_lines(b"\n\n").len(), 2);
+        assert_eq!(split_lines(b"\r\n\r\r\n\n").len(), 4);
     }
 
     #[test]
@@ -160,5 +199,19 @@ mod tests {
         assert_eq!(doc.lines[1].number, 2);
         assert_eq!(doc.lines[1].raw, b"\xff\xfe bad");
         assert!(doc.lines[1].text.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn parsed_features_equal_features_computed_alone() {
+        let text = "Der Hund ist nicht in dem Haus.\nHome | News\n\nUnd er war auch nicht bei der Katze, aber die Maus schon.\r\n";
+        let sw = StopwordSet::shared();
+        let doc = Document::parse(text.as_bytes(), sw);
+        assert_eq!(doc.language.map(Language::code), Some("de"));
+        for line in &doc.lines {
+            assert_eq!(
+                line.features,
+                LineFeatures::compute(&line.text, sw, doc.language)
+            );
+        }
     }
 }

@@ -27,11 +27,22 @@ impl AtomicFile {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        fs::create_dir_all(parent)?;
-        let temp = tempfile::Builder::new()
-            .prefix(".dehusk-")
-            .suffix(".tmp")
-            .tempfile_in(parent)?;
+        let builder = || {
+            tempfile::Builder::new()
+                .prefix(".dehusk-")
+                .suffix(".tmp")
+                .tempfile_in(parent)
+        };
+        // Most folders exist already (every file after the first in a folder): try first
+        // and create the folders only when missing, which saves two syscalls per file.
+        let temp = match builder() {
+            Ok(temp) => temp,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                fs::create_dir_all(parent)?;
+                builder()?
+            }
+            Err(e) => return Err(e),
+        };
         Ok(AtomicFile {
             target: path.to_path_buf(),
             writer: BufWriter::with_capacity(64 * 1024, temp),

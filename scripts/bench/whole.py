@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Whole-process benchmark of `dehusk clean DIR --out OUT`: throughput, peak memory, start-up.
+
+Builds the release binary and the seeded corpus generator, generates (once) a corpus of
+--mb megabytes, warms the page cache, then runs `clean` with each thread count under
+`/usr/bin/time -v`, --runs times, and prints one Markdown table (best and median rate,
+peak RSS, CPU seconds, load average at the start of the run). Also times `clean` of one
+small file (start-up). Stdlib only; needs cargo and GNU time (/usr/bin/time).
+
+    python3 scripts/bench/whole.py                    # 256 MB, -j1 and -j2, 3 runs each
+    python3 scripts/bench/whole.py --mb 1024 --runs 1 # the memory check on 1 GB
+    python3 scripts/bench/whole.py --bin /tmp/old-dehusk --no-build   # compare a binary
+    python3 scripts/bench/whole.py --eval ../shared/eval --mb 256   # replicated eval inputs
+"""
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def load():
+    return os.getloadavg()[0]
+
+
+def make_corpus(args, corpus: Path):
+    if (corpus / ".done").exists():
+        return
+    shutil.rmtree(corpus, ignore_errors=True)
+    corpus.mkdir(parents=True)
+    if args.eval:
+        inputs = sorted(Path(args.eval).glob("*/dev/input/*.txt"))
+        if not inputs:
+            sys.exit(f"no */dev/input/*.txt under {args.eval}")
+        total, copy = 0, 0
+        while total < args.mb << 20:
+            folder = corpus / f"c{copy:03d}"
+            folder.mkdir()
+            for i, src in enumerate(inputs):
+                shutil.copyfile(src, folder / f"{i:04d}-{src.name}")
+                total += src.stat().st_size
+            copy += 1
+    else:
+        gen = ROOT / "target/release/examples/gen_bench_corpus"
+        sh([str(gen), str(corpus), str(args.mb), str(args.seed)])
+    (corpus / ".done").touch()
+
+
+def corpus_stats(corpus: Path):
+    sizes = [p.stat().st_size for p in corpus.rglob("*.txt")]
+    return len(sizes), sum(sizes), max(sizes)
+
+
+def warm(corpus: Path):
+    for path in corpus.rglob("*.txt"):
+        with open(path, "rb") as f:
+            while f.read(1 << 20):
+                pass
+
+
+def timed_run(binary, corpus: Path, out: Path, threads: int):
+    shutil.rmtree(out, ignore_errors=True)
+    sh(["sync"])
+    before = load()
+    cmd = ["/usr/bin/time", "-v", binary, "clean", str(corpus), "--out", str(out), f"-j{threads}", "-q"]
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    if result.returncode not in (0, 1):
+        sys.exit(f"dehusk failed ({result.returncode}):\n{result.stderr[-2000:]}")
+    def field(name):
+        m = re.search(rf"{re.escape(name)}: (.+)", result.stderr)
+        return m.group(1).strip() if m else "0"
+    wall = field("Elapsed (wall clock) time (h:mm:ss or m:ss)")
+    parts = [float(p) for p in wall.split(":")]
+    seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+    return {
+        "wall": seconds,
+        "rss_mb": int(field("Maximum resident set size (kbytes)")) / 1024,
+        "cpu": float(field("User time (seconds)")) + float(field("System time (seconds)")),
+        "load": before,
+    }
+
+
+def startup(binary, runs=30):
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in"
+        src.mkdir()
+        (src / "a.txt").write_text("Home | News\nThe council voted on Monday to close the old bridge.\n")
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            sh([binary, "clean", str(src), "--out", str(Path(tmp) / "out"), "-q"])
+            times.append(time.perf_counter() - start)
+        return statistics.median(times) * 1000, min(times) * 1000
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=int, default=256, help="corpus size in MB (default 256)")
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--runs", type=int, default=3, help="runs per thread count (default 3)")
+    ap.add_argument("--threads", default="1,2", help="thread counts (default 1,2)")
+    ap.add_argument("--bin", default=str(ROOT / "target/release/dehusk"))
+    ap.add_argument("--no-build", action="store_true", help="use --bin as it is")
+    ap.add_argument("--eval", help="replicate this eval root's */dev/input instead of generating")
+    ap.add_argument("--dir", default=os.path.join(tempfile.gettempdir(), "dehusk-bench"))
+    args = ap.parse_args()
+
+    if not args.no_build:
+        sh(["cargo", "build", "--release", "--quiet", "--bin", "dehusk", "--example", "gen_bench_corpus"], cwd=ROOT)
+    kind = "eval" if args.eval else f"gen-seed{args.seed}"
+    corpus = Path(args.dir) / f"corpus-{kind}-{args.mb}mb"
+    out = Path(args.dir) / "out"
+    make_corpus(args, corpus)
+    files, total, largest = corpus_stats(corpus)
+    warm(corpus)
+    mb = total / 1e6
+    print(f"corpus: {corpus} ({files} files, {mb:.1f} MB, largest {largest / 1024:.0f} KiB); binary: {args.bin}")
+    print(f"cores: {os.cpu_count()}; 'MB' is 10^6 bytes of input\n")
+    print("| threads | runs | best s | best MB/s | median MB/s | peak RSS MB | CPU s | load at start |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---|")
+    rates = {}
+    for threads in [int(t) for t in args.threads.split(",")]:
+        runs = [timed_run(args.bin, corpus, out, threads) for _ in range(args.runs)]
+        walls = [r["wall"] for r in runs]
+        best = min(walls)
+        rates[threads] = mb / best
+        loads = ", ".join(f"{r['load']:.1f}" for r in runs)
+        print(f"| -j{threads} | {len(runs)} | {best:.2f} | {mb / best:.1f} | {mb / statistics.median(walls):.1f} "
+              f"| {max(r['rss_mb'] for r in runs):.1f} | {min(r['cpu'] for r in runs):.2f} | {loads} |")
+    if 1 in rates and 2 in rates:
+        print(f"\n-j2 / -j1 (best runs): {rates[2] / rates[1]:.2f}x")
+    median_ms, best_ms = startup(args.bin)
+    print(f"start-up, one small file: median {median_ms:.1f} ms, best {best_ms:.1f} ms (load {load():.1f})")
+    shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
