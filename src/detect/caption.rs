@@ -1,7 +1,7 @@
 //! Caption family: photo captions and image credits (agency credits, "FILE PHOTO:", "Foto:").
 
 use super::{regex_any, Category, Detector, Finding, Rule};
-use crate::doc::{normalize_for_match, Document};
+use crate::doc::Document;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -151,10 +151,10 @@ impl Detector for Caption {
             }
         }
         // Sites print a caption twice (thumbnail and enlarged image): every copy is a caption.
-        let captions: Vec<(String, Finding)> = out[first..]
+        let captions: Vec<(&str, Finding)> = out[first..]
             .iter()
             .filter(|f| !credit_at[f.line] && f.score >= 0.7)
-            .map(|f| (normalize_for_match(&doc.lines[f.line].text), *f))
+            .map(|f| (doc.match_key(f.line), *f))
             .collect();
         if captions.is_empty() {
             return;
@@ -163,7 +163,7 @@ impl Detector for Caption {
             if flagged[index] || doc.lines[index].features.words < 6 {
                 continue;
             }
-            let key = normalize_for_match(&doc.lines[index].text);
+            let key = doc.match_key(index);
             if let Some((_, f)) = captions.iter().find(|(k, _)| *k == key) {
                 out.push(Finding::new(index, f.rule, f.score));
             }

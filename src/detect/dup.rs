@@ -4,8 +4,8 @@
 //! repeat only when that copy is kept, so the one instance that survives is never lost.
 
 use super::{Category, Detector, Finding, Rule};
-use crate::doc::{normalize_for_match, Document};
-use std::collections::HashMap;
+use crate::doc::Document;
+use foldhash::{HashMap, HashMapExt};
 
 pub static REPEAT: Rule = Rule {
     id: "duplicate.repeat",
@@ -27,12 +27,13 @@ impl Detector for Dup {
     }
 
     fn detect(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let mut last_seen: HashMap<String, usize> = HashMap::new();
+        // Keys borrow the document's parse-time normalized text: no allocation per line.
+        let mut last_seen: HashMap<&str, usize> = HashMap::with_capacity(doc.len());
         for (index, line) in doc.lines.iter().enumerate() {
             if line.is_blank() || line.features.words == 0 {
                 continue;
             }
-            let key = normalize_for_match(&line.text);
+            let key = doc.match_key(index);
             if let Some(previous) = last_seen.insert(key, index) {
                 out.push(Finding {
                     related: Some(previous),
