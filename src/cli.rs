@@ -66,6 +66,15 @@ pub struct CleanArgs {
     /// Files larger than this are copied through untouched and counted as errors.
     #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
     pub max_file_bytes: u64,
+
+    /// Follow symbolic links when walking folders (loops are detected and reported).
+    #[arg(long)]
+    pub follow: bool,
+
+    /// Encoding the heuristics read the input in (a WHATWG label such as windows-1252, latin1,
+    /// utf-16le) [default: utf-8, or utf-16 by byte-order mark]. Output bytes are never transcoded.
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -41,6 +41,10 @@ pub struct Config {
     pub quiet: bool,
     pub skip_binary: bool,
     pub max_file_bytes: u64,
+    /// Follow symbolic links while walking.
+    pub follow: bool,
+    /// Declared input encoding; None reads UTF-8 (or UTF-16 by byte-order mark).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Config {
@@ -101,6 +105,7 @@ impl Config {
             Some(n) => n,
             None => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
         };
+        let encoding = args.encoding.as_deref().map(crate::encoding::parse_label).transpose()?.flatten();
         Ok(Config {
             source,
             out_dir,
@@ -114,6 +119,8 @@ impl Config {
             quiet: args.quiet,
             skip_binary: args.skip_binary,
             max_file_bytes: args.max_file_bytes,
+            follow: args.follow,
+            encoding,
         })
     }
 
@@ -125,6 +132,8 @@ impl Config {
             "dry_run": self.dry_run,
             "skip_binary": self.skip_binary,
             "max_file_bytes": self.max_file_bytes,
+            "follow": self.follow,
+            "encoding": self.encoding.map_or("utf-8", |e| e.name()),
         })
     }
 }

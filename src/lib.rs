@@ -24,10 +24,14 @@ pub mod config;
 pub mod decide;
 pub mod detect;
 pub mod doc;
+pub mod encoding;
 pub mod exit;
+pub mod interrupt;
+pub mod invariants;
 pub mod output;
 pub mod pipeline;
 pub mod run;
+pub mod safety;
 pub mod walk;
 
 pub use decide::Mode;

@@ -22,9 +22,16 @@ fn clean(args: dehusk::cli::CleanArgs) -> ExitCode {
         Ok(c) => c,
         Err(message) => return usage_error(&message),
     };
+    if let Err(message) = dehusk::interrupt::install() {
+        eprintln!("dehusk: warning: {message}");
+    }
     match dehusk::run::run_clean(&config) {
         Ok(result) if result.summary.error_count() == 0 => ExitCode::Success,
         Ok(_) => ExitCode::Error,
+        Err(e) if dehusk::interrupt::is_interrupt(&e) => {
+            eprintln!("dehusk: {e}");
+            ExitCode::Interrupted
+        }
         Err(e) => {
             eprintln!("dehusk: error: {e}");
             ExitCode::Error

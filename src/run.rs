@@ -5,9 +5,11 @@
 //! count and memory stays bounded by one chunk of documents.
 
 use crate::config::{Config, ReportTarget, Source};
+use crate::encoding;
+use crate::interrupt;
 use crate::output::{write_atomic, ErrorKind, ReportWriter, Summary};
-use crate::pipeline::{clean_document, Removal};
-use crate::walk::{collect_jobs, Job};
+use crate::pipeline::Removal;
+use crate::walk::{collect_jobs, Job, WalkError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{self, Read, Write};
@@ -15,9 +17,6 @@ use std::time::Instant;
 
 /// Jobs cleaned between two ordered flushes of the report.
 const CHUNK: usize = 256;
-
-/// Bytes checked for NUL when deciding that a file is binary.
-const BINARY_PROBE: usize = 8192;
 
 /// What happened to one file.
 enum Outcome {
@@ -45,12 +44,12 @@ fn run_stdin(config: &Config) -> io::Result<RunResult> {
     io::stdin().lock().read_to_end(&mut input)?;
     let mut summary = Summary { files: 1, ..Default::default() };
     let mut report = open_report(config)?;
-    if is_binary(&input) && !config.skip_binary {
+    if encoding::is_binary(&input, config.encoding) && !config.skip_binary {
         eprintln!("dehusk: error: -: binary input (NUL bytes), passed through unchanged");
         summary.add_error(ErrorKind::Binary);
         io::stdout().lock().write_all(&input)?;
     } else {
-        let cleaned = clean_document(&input, config.mode);
+        let cleaned = encoding::clean(&input, config.mode, config.encoding);
         let mut stdout = io::stdout().lock();
         stdout.write_all(&cleaned.output)?;
         stdout.flush()?;
@@ -62,22 +61,32 @@ fn run_stdin(config: &Config) -> io::Result<RunResult> {
 }
 
 fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunResult> {
+    let (jobs, walk_errors) = collect_jobs(paths, config);
+    crate::safety::check(paths, &jobs, config).map_err(io::Error::other)?;
+    run_jobs(&jobs, &walk_errors, config)
+}
+
+/// Clean walked `jobs` (sorted), counting `walk_errors` too. Public so tests can change the
+/// file system between the walk and the run (a file vanishing mid-run).
+pub fn run_jobs(jobs: &[Job], walk_errors: &[WalkError], config: &Config) -> io::Result<RunResult> {
     let started = Instant::now();
     let mut summary = Summary::default();
-    let (jobs, walk_errors) = collect_jobs(paths, config);
-    for error in &walk_errors {
+    for error in walk_errors {
         eprintln!("dehusk: error: {}: {}", error.display, error.message);
         summary.add_error(error.kind);
     }
     let mut report = open_report(config)?;
-    let progress = progress_bar(config, &jobs);
+    let progress = progress_bar(config, jobs);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads)
         .build()
         .map_err(|e| io::Error::other(e.to_string()))?;
 
     for chunk in jobs.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = pool.install(|| chunk.par_iter().map(|job| process(job, config)).collect());
+        // After an interrupt no new file is started; the chunk collects to None and the run stops.
+        let outcomes: Option<Vec<Outcome>> = pool
+            .install(|| chunk.par_iter().map(|job| (!interrupt::requested()).then(|| process(job, config))).collect());
+        let Some(outcomes) = outcomes else { break };
         for (job, outcome) in chunk.iter().zip(outcomes) {
             summary.files += 1;
             match outcome {
@@ -95,6 +104,9 @@ fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunRes
         }
     }
     progress.finish_and_clear();
+    if interrupt::requested() {
+        return Err(interrupt::error());
+    }
     report.finish()?;
     if let Some(path) = &config.summary {
         let mut text = serde_json::to_vec_pretty(&summary.to_json(config.options_json()))?;
@@ -130,13 +142,13 @@ fn process(job: &Job, config: &Config) -> Outcome {
         Ok(b) => b,
         Err(e) => return failed(ErrorKind::Unreadable, e.to_string()),
     };
-    if is_binary(&bytes) {
+    if encoding::is_binary(&bytes, config.encoding) {
         if config.skip_binary {
             return Outcome::Skipped { kind: ErrorKind::Binary };
         }
         return failed(ErrorKind::Binary, "binary file (NUL bytes near the start), skipped".into());
     }
-    let cleaned = clean_document(&bytes, config.mode);
+    let cleaned = encoding::clean(&bytes, config.mode, config.encoding);
     if let (Some(target), false) = (&target, config.dry_run) {
         if let Err(e) = write_atomic(target, &cleaned.output) {
             return failed(ErrorKind::WriteFailed, format!("writing {}: {e}", target.display()));
@@ -156,11 +168,6 @@ fn copy_atomic(from: &std::path::Path, to: &std::path::Path) -> io::Result<()> {
     let mut target = crate::output::AtomicFile::create(to)?;
     io::copy(&mut source, &mut target)?;
     target.commit()
-}
-
-/// NUL bytes in the first block mean binary data, not text.
-pub fn is_binary(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(BINARY_PROBE)].contains(&0)
 }
 
 fn open_report(config: &Config) -> io::Result<ReportWriter> {
@@ -186,18 +193,4 @@ fn progress_bar(config: &Config, jobs: &[Job]) -> ProgressBar {
         .expect("valid progress template"),
     );
     bar
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn nul_bytes_near_the_start_mean_binary() {
-        assert!(is_binary(b"abc\0def"));
-        assert!(!is_binary("plain text, ünïcode".as_bytes()));
-        let mut late = vec![b'a'; BINARY_PROBE + 10];
-        late.push(0);
-        assert!(!is_binary(&late));
-    }
 }

@@ -47,7 +47,7 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
             jobs.push(Job { input: root.clone(), relative: name, display: display_root, size: meta.len() });
             continue;
         }
-        let walker = WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter().filter_entry(|entry| {
+        let walker = WalkDir::new(root).follow_links(config.follow).sort_by_file_name().into_iter().filter_entry(|entry| {
             let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
             let is_out = entry.file_type().is_dir()
                 && out_dir.as_ref().is_some_and(|o| entry.path().canonicalize().is_ok_and(|p| &p == o));
@@ -57,9 +57,7 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    let display = e.path().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|| display_root.clone());
-                    let message = e.io_error().map(|io| io.to_string()).unwrap_or_else(|| e.to_string());
-                    errors.push(WalkError { display, kind: ErrorKind::Unreadable, message });
+                    errors.push(walk_error(&e, &display_root));
                     continue;
                 }
             };
@@ -91,6 +89,19 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
         false
     });
     (jobs, errors)
+}
+
+/// Name what went wrong: a symlink loop (with --follow), a dangling symlink, or an unreadable entry.
+fn walk_error(e: &walkdir::Error, display_root: &str) -> WalkError {
+    let display = e.path().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|| display_root.to_string());
+    let dangling = e.path().is_some_and(|p| p.is_symlink() && !p.exists());
+    let (kind, message) = match (e.loop_ancestor(), e.io_error()) {
+        (Some(ancestor), _) => (ErrorKind::SymlinkLoop, format!("symlink loop: leads back to {}", ancestor.display())),
+        (None, Some(_)) if dangling => (ErrorKind::NotFound, "dangling symlink: its target does not exist".to_string()),
+        (None, Some(io)) => (ErrorKind::Unreadable, io.to_string()),
+        (None, None) => (ErrorKind::Unreadable, e.to_string()),
+    };
+    WalkError { display, kind, message }
 }
 
 /// True when the file name ends in one of `extensions` (`txt`, or a compound one like `jsonl.gz`).

@@ -19,6 +19,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 pub struct AtomicFile {
     target: PathBuf,
     writer: BufWriter<NamedTempFile>,
+    /// Declared after `writer`: dropped last, once the temp file is published or deleted.
+    _tracked: Tracked,
+}
+
+/// Keeps the temp file known to the interrupt handler while it exists.
+struct Tracked(PathBuf);
+
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        crate::interrupt::untrack(&self.0);
+    }
 }
 
 impl AtomicFile {
@@ -28,8 +39,15 @@ impl AtomicFile {
             _ => Path::new("."),
         };
         fs::create_dir_all(parent)?;
-        let temp = tempfile::Builder::new().prefix(".dehusk-").suffix(".tmp").tempfile_in(parent)?;
-        Ok(AtomicFile { target: path.to_path_buf(), writer: BufWriter::with_capacity(64 * 1024, temp) })
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".dehusk-").suffix(".tmp");
+        // tempfile creates 0600 files; outputs get the usual 0666 less the umask instead.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let temp = builder.tempfile_in(parent)?;
+        crate::interrupt::track(temp.path());
+        let tracked = Tracked(temp.path().to_path_buf());
+        Ok(AtomicFile { target: path.to_path_buf(), writer: BufWriter::with_capacity(64 * 1024, temp), _tracked: tracked })
     }
 
     /// Flush, sync nothing more than the OS does, and rename into place.

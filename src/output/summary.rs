@@ -18,8 +18,10 @@ pub enum ErrorKind {
     WriteFailed,
     /// Two inputs would write the same output file.
     OutputCollision,
-    /// A path given on the command line does not exist.
+    /// A path given on the command line does not exist, or a followed symlink dangles.
     NotFound,
+    /// With --follow, a symlink leads back to one of its own ancestors.
+    SymlinkLoop,
 }
 
 impl ErrorKind {
@@ -31,6 +33,7 @@ impl ErrorKind {
             ErrorKind::WriteFailed => "write_failed",
             ErrorKind::OutputCollision => "output_collision",
             ErrorKind::NotFound => "not_found",
+            ErrorKind::SymlinkLoop => "symlink_loop",
         }
     }
 }
