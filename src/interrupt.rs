@@ -70,35 +70,44 @@ pub fn untrack(path: &Path) {
     OPEN_TEMPS.remove(path);
 }
 
-/// Paths of temp files still being written.
-struct TempRegistry(Mutex<Option<HashSet<PathBuf>>>);
+/// Paths of temp files still being written. Once emptied by [`TempRegistry::remove_all`] it is
+/// closed: a temp file created afterwards (by a worker racing the exit) is deleted at once.
+struct TempRegistry(Mutex<(bool, Option<HashSet<PathBuf>>)>);
 
 impl TempRegistry {
     const fn new() -> Self {
-        TempRegistry(Mutex::new(None))
+        TempRegistry(Mutex::new((false, None)))
     }
 
     fn insert(&self, path: &Path) {
-        if let Ok(mut open) = self.0.lock() {
-            open.get_or_insert_with(HashSet::new)
-                .insert(path.to_path_buf());
+        if let Ok(mut guard) = self.0.lock() {
+            let (closed, open) = &mut *guard;
+            if *closed {
+                let _ = std::fs::remove_file(path);
+            } else {
+                open.get_or_insert_with(HashSet::new)
+                    .insert(path.to_path_buf());
+            }
         }
     }
 
     fn remove(&self, path: &Path) {
-        if let Ok(mut open) = self.0.lock() {
-            if let Some(set) = open.as_mut() {
+        if let Ok(mut guard) = self.0.lock() {
+            if let Some(set) = guard.1.as_mut() {
                 set.remove(path);
             }
         }
     }
 
-    /// Delete every registered file; returns how many were removed.
+    /// Delete every registered file and close the registry; returns how many were removed.
     fn remove_all(&self) -> usize {
-        let Ok(mut open) = self.0.lock() else {
+        let Ok(mut guard) = self.0.lock() else {
             return 0;
         };
-        open.take()
+        guard.0 = true;
+        guard
+            .1
+            .take()
             .unwrap_or_default()
             .iter()
             .filter(|path| std::fs::remove_file(path).is_ok())
@@ -123,6 +132,13 @@ mod tests {
         assert_eq!(registry.remove_all(), 1);
         assert!(!a.exists());
         assert!(b.exists());
+        let late = dir.path().join("late.tmp");
+        std::fs::write(&late, "racing the exit").unwrap();
+        registry.insert(&late);
+        assert!(
+            !late.exists(),
+            "a closed registry deletes new temp files at once"
+        );
         assert!(is_interrupt(&error()));
     }
 }
