@@ -141,6 +141,9 @@ fn a_full_disk_fails_the_big_copy_leaves_no_temp_file_and_finishes_the_rest() {
         "{}",
         stderr(&run)
     );
+    let message = stderr(&run);
+    assert!(message.contains("File too large"), "{message}");
+    assert!(!message.contains(".dehusk-"), "names the target, not the removed temp file: {message}");
     assert_eq!(
         files(&out),
         [
