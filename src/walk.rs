@@ -1,4 +1,4 @@
-//! Inputs to jobs: walk folders (sorted, no hidden files, no symlinks), map each file to its output path.
+//! Inputs to jobs: walk folders (sorted, no hidden files, symlinks only with --follow), map each file to its output path.
 
 use crate::config::Config;
 use crate::output::ErrorKind;
