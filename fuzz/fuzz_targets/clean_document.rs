@@ -9,12 +9,15 @@ use dehusk::{encoding, invariants, Mode};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&selector, document)) = data.split_first() else { return };
+    let Some((&selector, document)) = data.split_first() else {
+        return;
+    };
     let mode = [Mode::Precision, Mode::Balanced, Mode::Recall][usize::from(selector % 3)];
     match (selector / 3) % 3 {
         0 => {
             let cleaned = encoding::clean(document, mode, None);
-            let utf16_bom = document.starts_with(&[0xFF, 0xFE]) || document.starts_with(&[0xFE, 0xFF]);
+            let utf16_bom =
+                document.starts_with(&[0xFF, 0xFE]) || document.starts_with(&[0xFE, 0xFF]);
             if !utf16_bom {
                 if let Err(violation) = invariants::verify(document, &cleaned) {
                     panic!("{violation}");
@@ -24,7 +27,15 @@ fuzz_target!(|data: &[u8]| {
         1 => {
             let cleaned = encoding::clean(document, mode, Some(encoding_rs::WINDOWS_1252));
             assert!(cleaned.output.len() <= document.len());
-            assert_eq!(cleaned.lines_in, dehusk::doc::split_lines(document.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(document)).len());
+            assert_eq!(
+                cleaned.lines_in,
+                dehusk::doc::split_lines(
+                    document
+                        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+                        .unwrap_or(document)
+                )
+                .len()
+            );
         }
         _ => {
             let cleaned = encoding::clean(document, mode, Some(encoding_rs::UTF_16LE));

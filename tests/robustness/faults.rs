@@ -143,7 +143,10 @@ fn a_full_disk_fails_the_big_copy_leaves_no_temp_file_and_finishes_the_rest() {
     );
     let message = stderr(&run);
     assert!(message.contains("File too large"), "{message}");
-    assert!(!message.contains(".dehusk-"), "names the target, not the removed temp file: {message}");
+    assert!(
+        !message.contains(".dehusk-"),
+        "names the target, not the removed temp file: {message}"
+    );
     assert_eq!(
         files(&out),
         [
