@@ -147,6 +147,9 @@ pub fn config(args: &CheckArgs) -> Result<Config, String> {
         corpus,
         shard: args.shard,
         skip_existing: false,
+        // check reads what clean reads by default: no symlinks followed, UTF-8 text.
+        follow: false,
+        encoding: None,
     })
 }
 

@@ -83,6 +83,15 @@ pub struct CleanArgs {
     #[arg(long)]
     pub skip_existing: bool,
 
+    /// Follow symbolic links when walking folders (loops are detected and reported).
+    #[arg(long)]
+    pub follow: bool,
+
+    /// Encoding the heuristics read the input in (a WHATWG label such as windows-1252, latin1,
+    /// utf-16le) [default: utf-8, or utf-16 by byte-order mark]. Output bytes are never transcoded.
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+
     #[command(flatten)]
     pub corpus: CorpusArgs,
 }

@@ -51,6 +51,10 @@ pub struct Config {
     pub shard: Option<crate::shard::Shard>,
     /// `--skip-existing`: replay files finished by an earlier run (see `resume`).
     pub skip_existing: bool,
+    /// Follow symbolic links while walking.
+    pub follow: bool,
+    /// Declared input encoding; None reads UTF-8 (or UTF-16 by byte-order mark).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Config {
@@ -122,6 +126,12 @@ impl Config {
         if args.shard.is_some() && source == Source::Stdin {
             return Err("--shard splits files and folders, not stdin".into());
         }
+        let encoding = args
+            .encoding
+            .as_deref()
+            .map(crate::encoding::parse_label)
+            .transpose()?
+            .flatten();
         Ok(Config {
             source,
             out_dir,
@@ -139,6 +149,8 @@ impl Config {
             corpus,
             shard: args.shard,
             skip_existing: args.skip_existing,
+            follow: args.follow,
+            encoding,
         })
     }
 
@@ -158,6 +170,8 @@ impl Config {
                 "min_share": c.min_share,
                 "group_field": c.group_field,
             })),
+            "follow": self.follow,
+            "encoding": self.encoding.map_or("utf-8", |e| e.name()),
         })
     }
 }

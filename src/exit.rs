@@ -9,6 +9,8 @@ pub enum ExitCode {
     Findings = 1,
     /// A usage error, or at least one file could not be processed (the others were).
     Error = 2,
+    /// Stopped by Ctrl-C or SIGTERM: no report; complete outputs only; rerun to finish.
+    Interrupted = 130,
 }
 
 impl From<ExitCode> for std::process::ExitCode {

@@ -26,14 +26,18 @@ pub mod corpus;
 pub mod decide;
 pub mod detect;
 pub mod doc;
+pub mod encoding;
 pub mod exit;
 pub mod formats;
+pub mod interrupt;
+pub mod invariants;
 pub mod merge;
 pub mod merge_report;
 pub mod output;
 pub mod pipeline;
 pub mod resume;
 pub mod run;
+pub mod safety;
 pub mod shard;
 pub mod walk;
 

@@ -24,9 +24,19 @@ fn clean(args: dehusk::cli::CleanArgs) -> ExitCode {
         Ok(c) => c,
         Err(message) => return usage_error(&message),
     };
+    // Stdin mode keeps the default Ctrl-C (stop now): it writes no files to protect.
+    if matches!(config.source, dehusk::config::Source::Paths(_)) {
+        if let Err(message) = dehusk::interrupt::install() {
+            eprintln!("dehusk: warning: {message}");
+        }
+    }
     match dehusk::run::run_clean(&config) {
         Ok(result) if result.summary.error_count() == 0 => ExitCode::Success,
         Ok(_) => ExitCode::Error,
+        Err(e) if dehusk::interrupt::is_interrupt(&e) => {
+            eprintln!("dehusk: {e}");
+            ExitCode::Interrupted
+        }
         Err(e) => {
             eprintln!("dehusk: error: {e}");
             ExitCode::Error

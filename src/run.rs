@@ -6,9 +6,11 @@
 
 use crate::config::{Config, ReportTarget, Source};
 use crate::corpus::{group_key, pass::folder_of, CorpusIndex};
+use crate::encoding;
+use crate::interrupt;
 use crate::output::{write_atomic, ErrorKind, ReportWriter, Summary};
-use crate::pipeline::{clean_document_with, Removal};
-use crate::walk::{collect_jobs, Job};
+use crate::pipeline::Removal;
+use crate::walk::{collect_jobs, Job, WalkError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{self, Read, Write};
@@ -16,9 +18,6 @@ use std::time::Instant;
 
 /// Jobs cleaned between two ordered flushes of the report.
 const CHUNK: usize = 256;
-
-/// Bytes checked for NUL when deciding that a file is binary.
-const BINARY_PROBE: usize = 8192;
 
 /// What happened to one file.
 enum Outcome {
@@ -72,12 +71,12 @@ fn run_stdin(config: &Config) -> io::Result<RunResult> {
         ..Default::default()
     };
     let mut report = open_report(config)?;
-    if is_binary(&input) && !config.skip_binary {
+    if encoding::is_binary(&input, config.encoding) && !config.skip_binary {
         eprintln!("dehusk: error: -: binary input (NUL bytes), passed through unchanged");
         summary.add_error(ErrorKind::Binary);
         io::stdout().lock().write_all(&input)?;
     } else {
-        let cleaned = clean_document_with(&input, config.mode, &[]);
+        let cleaned = encoding::clean(&input, config.mode, config.encoding, &[]);
         let mut stdout = io::stdout().lock();
         stdout.write_all(&cleaned.output)?;
         stdout.flush()?;
@@ -95,12 +94,19 @@ fn run_stdin(config: &Config) -> io::Result<RunResult> {
 }
 
 fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunResult> {
+    let (jobs, walk_errors) = collect_jobs(paths, config);
+    crate::safety::check(paths, &jobs, config).map_err(io::Error::other)?;
+    run_jobs(&jobs, &walk_errors, config)
+}
+
+/// Clean walked `jobs` (sorted), counting `walk_errors` too. Public so tests can change the
+/// file system between the walk and the run (a file vanishing mid-run).
+pub fn run_jobs(jobs: &[Job], walk_errors: &[WalkError], config: &Config) -> io::Result<RunResult> {
     let started = Instant::now();
     let mut summary = Summary::default();
-    let (jobs, walk_errors) = collect_jobs(paths, config);
     // With --shard, shard 0 alone counts walk errors, so merged shards count each once.
     if config.shard.is_none_or(|s| s.counts_walk_errors()) {
-        for error in &walk_errors {
+        for error in walk_errors {
             eprintln!("dehusk: error: {}: {}", error.display, error.message);
             summary.add_error(error.kind);
         }
@@ -115,16 +121,20 @@ fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunRes
     let corpus = config
         .corpus
         .as_ref()
-        .map(|_| crate::corpus::pass::build_index(&jobs, config, &pool));
+        .map(|_| crate::corpus::pass::build_index(jobs, config, &pool));
     let jobs = match config.shard {
-        Some(shard) => shard.select(jobs),
-        None => jobs,
+        Some(shard) => shard.select(jobs.to_vec()),
+        None => jobs.to_vec(),
     };
     let progress = progress_bar(config, &jobs);
     let resume = crate::resume::Resume::new(config);
     let done = |job: &Job| resume.as_ref().is_some_and(|r| r.done(job).is_some());
     let mut rest = &jobs[..];
     while !rest.is_empty() {
+        // After an interrupt no new file is started; the run stops with what is complete.
+        if interrupt::requested() {
+            break;
+        }
         if let Some(resume) = &resume {
             if resume.replay(&rest[0], &mut report, &mut summary)? {
                 progress.inc(rest[0].size);
@@ -164,12 +174,13 @@ fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunRes
             .count();
         let (chunk, tail) = rest.split_at(plain);
         rest = tail;
-        let outcomes: Vec<Outcome> = pool.install(|| {
+        let outcomes: Option<Vec<Outcome>> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|job| process(job, config, corpus.as_ref()))
+                .map(|job| (!interrupt::requested()).then(|| process(job, config, corpus.as_ref())))
                 .collect()
         });
+        let Some(outcomes) = outcomes else { break };
         for (job, outcome) in chunk.iter().zip(outcomes) {
             crate::resume::record(
                 resume.as_ref(),
@@ -204,6 +215,9 @@ fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunRes
         }
     }
     progress.finish_and_clear();
+    if interrupt::requested() {
+        return Err(interrupt::error());
+    }
     let sample = report.finish()?;
     if let Some(path) = &config.summary {
         let mut json = summary.to_json(config.options_json());
@@ -259,7 +273,7 @@ fn process(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) -> Outcome 
         Ok(b) => b,
         Err(e) => return failed(ErrorKind::Unreadable, e.to_string()),
     };
-    if is_binary(&bytes) {
+    if encoding::is_binary(&bytes, config.encoding) {
         if config.skip_binary {
             return Outcome::Skipped {
                 kind: ErrorKind::Binary,
@@ -276,7 +290,7 @@ fn process(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) -> Outcome 
         }
         _ => Vec::new(),
     };
-    let cleaned = clean_document_with(&bytes, config.mode, &extra);
+    let cleaned = encoding::clean(&bytes, config.mode, config.encoding, &extra);
     if let (Some(target), false) = (&target, config.dry_run) {
         if let Err(e) = write_atomic(target, &cleaned.output) {
             return failed(
@@ -299,11 +313,6 @@ fn copy_atomic(from: &std::path::Path, to: &std::path::Path) -> io::Result<()> {
     let mut target = crate::output::AtomicFile::create(to)?;
     io::copy(&mut source, &mut target)?;
     target.commit()
-}
-
-/// NUL bytes in the first block mean binary data, not text.
-pub fn is_binary(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(BINARY_PROBE)].contains(&0)
 }
 
 fn open_report(config: &Config) -> io::Result<ReportWriter> {
@@ -336,18 +345,4 @@ fn progress_bar(config: &Config, jobs: &[Job]) -> ProgressBar {
         .expect("valid progress template"),
     );
     bar
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn nul_bytes_near_the_start_mean_binary() {
-        assert!(is_binary(b"abc\0def"));
-        assert!(!is_binary("plain text, ünïcode".as_bytes()));
-        let mut late = vec![b'a'; BINARY_PROBE + 10];
-        late.push(0);
-        assert!(!is_binary(&late));
-    }
 }

@@ -1,4 +1,4 @@
-//! Inputs to jobs: walk folders (sorted, no hidden files, no symlinks), map each file to its output path.
+//! Inputs to jobs: walk folders (sorted, no hidden files, symlinks only with --follow), map each file to its output path.
 
 use crate::config::Config;
 use crate::output::ErrorKind;
@@ -51,22 +51,8 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
             }
         };
         if meta.is_file() {
-            // `clean dir/a.txt --out dir` would write the copy over the input itself.
-            let parent = root
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            if !config.dry_run && out_dir.is_some() && parent.canonicalize().ok() == out_dir {
-                let message =
-                    "its cleaned copy would overwrite the input itself; choose another --out"
-                        .to_string();
-                errors.push(WalkError {
-                    display: display_root,
-                    kind: ErrorKind::OutputCollision,
-                    message,
-                });
-                continue;
-            }
+            // `clean dir/a.txt --out dir` is refused whole by `safety::check`, before anything
+            // is written (the copy would overwrite the input).
             let name = root
                 .file_name()
                 .map(PathBuf::from)
@@ -80,7 +66,7 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
             continue;
         }
         let walker = WalkDir::new(root)
-            .follow_links(false)
+            .follow_links(config.follow)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|entry| {
@@ -96,19 +82,7 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    let display = e
-                        .path()
-                        .map(|p| p.to_string_lossy().into_owned())
-                        .unwrap_or_else(|| display_root.clone());
-                    let message = e
-                        .io_error()
-                        .map(|io| io.to_string())
-                        .unwrap_or_else(|| e.to_string());
-                    errors.push(WalkError {
-                        display,
-                        kind: ErrorKind::Unreadable,
-                        message,
-                    });
+                    errors.push(walk_error(&e, &display_root));
                     continue;
                 }
             };
@@ -149,6 +123,32 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
         false
     });
     (jobs, errors)
+}
+
+/// Name what went wrong: a symlink loop (with --follow), a dangling symlink, or an unreadable entry.
+fn walk_error(e: &walkdir::Error, display_root: &str) -> WalkError {
+    let display = e
+        .path()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|| display_root.to_string());
+    let dangling = e.path().is_some_and(|p| p.is_symlink() && !p.exists());
+    let (kind, message) = match (e.loop_ancestor(), e.io_error()) {
+        (Some(ancestor), _) => (
+            ErrorKind::SymlinkLoop,
+            format!("symlink loop: leads back to {}", ancestor.display()),
+        ),
+        (None, Some(_)) if dangling => (
+            ErrorKind::NotFound,
+            "dangling symlink: its target does not exist".to_string(),
+        ),
+        (None, Some(io)) => (ErrorKind::Unreadable, io.to_string()),
+        (None, None) => (ErrorKind::Unreadable, e.to_string()),
+    };
+    WalkError {
+        display,
+        kind,
+        message,
+    }
 }
 
 /// True when the file name ends in one of `extensions` (`txt`, or a compound one like `jsonl.gz`).

@@ -53,7 +53,7 @@ fn count_plain(jobs: &[&Job], config: &Config, pool: &rayon::ThreadPool, index: 
                         return None;
                     }
                     let bytes = std::fs::read(&job.input).ok()?;
-                    if crate::run::is_binary(&bytes) {
+                    if crate::encoding::is_binary(&bytes, config.encoding) {
                         return None;
                     }
                     let group = group_key(&folder_of(&job.display));

@@ -124,6 +124,8 @@ const RESUME_OVERLAP: f32 = 0.22;
 const REFRAIN_COPIES: usize = 3;
 /// Evidence that a line below a live comments header is chaff, in log-odds.
 const COMMENT_EVIDENCE: f32 = 3.0;
+/// Prose words the rest of the body needs before an edge line can be called off-topic.
+const MIN_TOPIC_WORDS: usize = 60;
 /// Lines examined beyond each body edge for headline, standfirst or closing lines.
 const EDGE_REACH: usize = 3;
 /// Share of a line's content words the body must share for the line to join it at an edge.
@@ -393,8 +395,16 @@ fn locate_body(
     // Trim: a blurb about another story glued to either end of the body.
     // A closing paragraph may widen the view (a genuine last paragraph is a known victim of
     // edge rules), so only lines that do not read as finished sentences are trimmed.
+    // A body of a paragraph or two has too little vocabulary to call anything off-topic.
+    let body_words: usize = items[main_start..=main_end]
+        .iter()
+        .filter(|i| i.prose > 0.0 && !i.chaff)
+        .map(|i| i.words)
+        .sum();
     let trimmable = |item: &BodyItem| {
-        off_topic(item.line) && (item.prose < 2.0 || !doc.lines[item.line].features.ends_sentence)
+        body_words >= MIN_TOPIC_WORDS + item.words
+            && off_topic(item.line)
+            && (item.prose < 2.0 || !doc.lines[item.line].features.ends_sentence)
     };
     while first < last && trimmable(&items[last]) {
         member[items[last].line] = false;

@@ -2,10 +2,10 @@
 //!
 //! A reader (or a crash) never sees half a file: either the old state or the whole new file.
 
-use std::fs;
+use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use tempfile::NamedTempFile;
+use tempfile::TempPath;
 
 /// Write `bytes` to `path` atomically, creating parent folders as needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -18,7 +18,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Dropped without commit, the temp file is removed.
 pub struct AtomicFile {
     target: PathBuf,
-    writer: BufWriter<NamedTempFile>,
+    /// Writes go to the plain file, so their errors are the OS's (tempfile's own wrapper would
+    /// name the temp path, which no longer exists when the message is shown).
+    writer: BufWriter<File>,
+    /// Deletes the temp file when dropped unless it was persisted.
+    temp: TempPath,
+    /// Declared last: dropped once the temp file is published or deleted.
+    _tracked: Tracked,
+}
+
+/// Keeps the temp file known to the interrupt handler while it exists.
+struct Tracked(PathBuf);
+
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        crate::interrupt::untrack(&self.0);
+    }
 }
 
 impl AtomicFile {
@@ -27,32 +42,40 @@ impl AtomicFile {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let builder = || {
-            tempfile::Builder::new()
-                .prefix(".dehusk-")
-                .suffix(".tmp")
-                .tempfile_in(parent)
+        let make = || {
+            let mut builder = tempfile::Builder::new();
+            builder.prefix(".dehusk-").suffix(".tmp");
+            // tempfile creates 0600 files; outputs get the usual 0666 less the umask instead.
+            #[cfg(unix)]
+            builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+            builder.tempfile_in(parent)
         };
-        // Most folders exist already (every file after the first in a folder): try first
-        // and create the folders only when missing, which saves two syscalls per file.
-        let temp = match builder() {
-            Ok(temp) => temp,
+        // Most folders exist already (every file after the first in a folder): try first and
+        // create the folders only when missing, which saves two syscalls per file.
+        let named = match make() {
+            Ok(named) => named,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 fs::create_dir_all(parent)?;
-                builder()?
+                make()?
             }
             Err(e) => return Err(e),
         };
+        let (file, temp) = named.into_parts();
+        crate::interrupt::track(&temp);
+        let tracked = Tracked(temp.to_path_buf());
+        let writer = BufWriter::with_capacity(64 * 1024, file);
         Ok(AtomicFile {
             target: path.to_path_buf(),
-            writer: BufWriter::with_capacity(64 * 1024, temp),
+            writer,
+            temp,
+            _tracked: tracked,
         })
     }
 
     /// Flush, sync nothing more than the OS does, and rename into place.
     pub fn commit(self) -> io::Result<()> {
-        let temp = self.writer.into_inner().map_err(|e| e.into_error())?;
-        temp.persist(&self.target).map_err(|e| e.error)?;
+        self.writer.into_inner().map_err(|e| e.into_error())?;
+        self.temp.persist(&self.target).map_err(|e| e.error)?;
         Ok(())
     }
 }

@@ -18,7 +18,7 @@ pub enum ErrorKind {
     WriteFailed,
     /// Two inputs would write the same output file.
     OutputCollision,
-    /// A path given on the command line does not exist.
+    /// A path given on the command line does not exist, or a followed symlink dangles.
     NotFound,
     /// A JSON Lines record that is not a JSON object (or not UTF-8): passed through.
     BadJson,
@@ -26,6 +26,8 @@ pub enum ErrorKind {
     MissingText,
     /// A JSON Lines record whose text field is not a string: passed through.
     TextNotString,
+    /// With --follow, a symlink leads back to one of its own ancestors.
+    SymlinkLoop,
 }
 
 impl ErrorKind {
@@ -40,6 +42,7 @@ impl ErrorKind {
             ErrorKind::BadJson => "bad_json",
             ErrorKind::MissingText => "missing_text",
             ErrorKind::TextNotString => "text_not_string",
+            ErrorKind::SymlinkLoop => "symlink_loop",
         }
     }
 }

@@ -1,0 +1,96 @@
+//! Size cases, small versions (the big ones are scripts/reliability/sizes.sh): no timing assertions.
+
+use crate::*;
+use std::fs;
+
+#[test]
+fn a_five_megabyte_single_line_is_cleaned_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    let line: String = "lorem ipsum dolor sit amet ".repeat(5 * 1024 * 1024 / 27);
+    put(&input, "one-line.txt", line.as_bytes());
+    let out = dir.path().join("out");
+    let run = clean(&[&input, Path::new("--out"), &out]);
+    assert_eq!(code(&run), 0, "{}", stderr(&run));
+    let cleaned = fs::read(out.join("one-line.txt")).unwrap();
+    assert!(
+        cleaned.is_empty() || cleaned == line.as_bytes(),
+        "a line is kept whole or dropped whole"
+    );
+    assert_eq!(summary(&out)["lines_in"], 1);
+}
+
+#[test]
+fn two_hundred_thousand_tiny_lines_are_all_accounted_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    let doc: String = (0..200_000).map(|i| format!("{}\n", i % 97)).collect();
+    put(&input, "tiny.txt", doc.as_bytes());
+    let out = dir.path().join("out");
+    let run = clean(&[&input, Path::new("--out"), &out]);
+    assert_eq!(code(&run), 0, "{}", stderr(&run));
+    let s = summary(&out);
+    assert_eq!(s["lines_in"], 200_000);
+    let out_lines = fs::read_to_string(out.join("tiny.txt"))
+        .unwrap()
+        .lines()
+        .count() as u64;
+    assert_eq!(s["lines_out"], out_lines);
+    assert_eq!(
+        s["lines_removed"].as_u64().unwrap() + out_lines,
+        200_000,
+        "no blank lines here: all dropped are reported"
+    );
+}
+
+#[test]
+fn five_thousand_empty_files_each_get_an_empty_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    for i in 0..5000 {
+        put(&input, &format!("d{}/f{i:05}.txt", i % 10), b"");
+    }
+    let out = dir.path().join("out");
+    let run = clean_with(&[&input, Path::new("--out"), &out], &["-j2"]);
+    assert_eq!(code(&run), 0, "{}", stderr(&run));
+    assert_eq!(summary(&out)["documents"], 5000);
+    let copies = files(&out);
+    assert_eq!(copies.len(), 5002);
+    assert!(copies
+        .iter()
+        .filter(|f| f.ends_with(".txt"))
+        .all(|f| fs::metadata(out.join(f)).unwrap().len() == 0));
+}
+
+#[test]
+fn files_over_the_size_limit_are_copied_through_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    let big = format!("Home\n{PROSE}\n").repeat(100);
+    put(&input, "big.txt", big.as_bytes());
+    put(&input, "small.txt", format!("Home\n{PROSE}\n").as_bytes());
+    let out = dir.path().join("out");
+    let run = clean_with(
+        &[&input, Path::new("--out"), &out],
+        &["--max-file-bytes", "1000"],
+    );
+    assert_eq!(code(&run), 2);
+    assert!(
+        stderr(&run).contains(&format!(
+            "big.txt: {} bytes is over --max-file-bytes 1000",
+            big.len()
+        )),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(
+        fs::read(out.join("big.txt")).unwrap(),
+        big.as_bytes(),
+        "copied through byte for byte"
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("small.txt")).unwrap(),
+        format!("{PROSE}\n")
+    );
+    assert_eq!(summary(&out)["errors"]["too_large"], 1);
+}
