@@ -65,6 +65,16 @@ pub fn track(path: &Path) {
     OPEN_TEMPS.insert(path);
 }
 
+/// Create a temp file with `make` and register it while holding the registry, so a second
+/// signal's cleanup either runs first (and creation is refused) or sees the new file: none
+/// slips between creation and registration.
+pub fn create_tracked<T>(
+    make: impl FnOnce() -> io::Result<T>,
+    path_of: impl Fn(&T) -> &Path,
+) -> io::Result<T> {
+    OPEN_TEMPS.create(make, path_of)
+}
+
 /// Forget a temp file that was published or removed.
 pub fn untrack(path: &Path) {
     OPEN_TEMPS.remove(path);
@@ -89,6 +99,22 @@ impl TempRegistry {
                     .insert(path.to_path_buf());
             }
         }
+    }
+
+    fn create<T>(
+        &self,
+        make: impl FnOnce() -> io::Result<T>,
+        path_of: impl Fn(&T) -> &Path,
+    ) -> io::Result<T> {
+        let mut guard = self.0.lock().map_err(|_| error())?;
+        let (closed, open) = &mut *guard;
+        if *closed {
+            return Err(error());
+        }
+        let made = make()?;
+        open.get_or_insert_with(HashSet::new)
+            .insert(path_of(&made).to_path_buf());
+        Ok(made)
     }
 
     fn remove(&self, path: &Path) {

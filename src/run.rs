@@ -127,6 +127,7 @@ pub fn run_jobs(jobs: &[Job], walk_errors: &[WalkError], config: &Config) -> io:
         None => jobs.to_vec(),
     };
     let progress = progress_bar(config, &jobs);
+    let mut files_done = 0usize;
     let resume = crate::resume::Resume::new(config);
     let done = |job: &Job| resume.as_ref().is_some_and(|r| r.done(job).is_some());
     let mut rest = &jobs[..];
@@ -137,7 +138,7 @@ pub fn run_jobs(jobs: &[Job], walk_errors: &[WalkError], config: &Config) -> io:
         }
         if let Some(resume) = &resume {
             if resume.replay(&rest[0], &mut report, &mut summary)? {
-                progress.inc(rest[0].size);
+                advance(&progress, rest[0].size, &mut files_done, jobs.len());
                 rest = &rest[1..];
                 continue;
             }
@@ -162,7 +163,7 @@ pub fn run_jobs(jobs: &[Job], walk_errors: &[WalkError], config: &Config) -> io:
                     },
                 )
             })?;
-            progress.inc(rest[0].size);
+            advance(&progress, rest[0].size, &mut files_done, jobs.len());
             rest = &rest[1..];
             continue;
         }
@@ -211,7 +212,7 @@ pub fn run_jobs(jobs: &[Job], walk_errors: &[WalkError], config: &Config) -> io:
                     Ok(())
                 },
             )?;
-            progress.inc(job.size);
+            advance(&progress, job.size, &mut files_done, jobs.len());
         }
     }
     progress.finish_and_clear();
@@ -332,6 +333,15 @@ fn open_report(config: &Config) -> io::Result<ReportWriter> {
     }
 }
 
+/// One more file done: bytes for the bar, the count for its message.
+fn advance(bar: &ProgressBar, size: u64, files_done: &mut usize, files: usize) {
+    *files_done += 1;
+    bar.inc(size);
+    if !bar.is_hidden() {
+        bar.set_message(format!("{files_done}/{files} files"));
+    }
+}
+
 fn progress_bar(config: &Config, jobs: &[Job]) -> ProgressBar {
     if !config.progress {
         return ProgressBar::hidden();
@@ -340,7 +350,7 @@ fn progress_bar(config: &Config, jobs: &[Job]) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
     bar.set_style(
         ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}",
+            "{spinner} [{elapsed_precise}] {wide_bar} {msg} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}",
         )
         .expect("valid progress template"),
     );

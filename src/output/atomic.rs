@@ -52,16 +52,19 @@ impl AtomicFile {
         };
         // Most folders exist already (every file after the first in a folder): try first and
         // create the folders only when missing, which saves two syscalls per file.
-        let named = match make() {
-            Ok(named) => named,
+        let make_in_place = || match make() {
+            Ok(named) => Ok(named),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 fs::create_dir_all(parent)?;
-                make()?
+                make()
             }
-            Err(e) => return Err(e),
+            Err(e) => Err(e),
         };
+        let named =
+            crate::interrupt::create_tracked(make_in_place, |t: &tempfile::NamedTempFile| {
+                t.path()
+            })?;
         let (file, temp) = named.into_parts();
-        crate::interrupt::track(&temp);
         let tracked = Tracked(temp.to_path_buf());
         let writer = BufWriter::with_capacity(64 * 1024, file);
         Ok(AtomicFile {
