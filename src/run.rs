@@ -122,9 +122,10 @@ pub fn run_jobs(jobs: &[Job], walk_errors: &[WalkError], config: &Config) -> io:
         .corpus
         .as_ref()
         .map(|_| crate::corpus::pass::build_index(jobs, config, &pool));
-    let jobs = match config.shard {
-        Some(shard) => shard.select(jobs.to_vec()),
-        None => jobs.to_vec(),
+    // Only a shard needs its own list; the whole run works on the walked one.
+    let jobs: std::borrow::Cow<[Job]> = match config.shard {
+        Some(shard) => std::borrow::Cow::Owned(shard.select(jobs.to_vec())),
+        None => std::borrow::Cow::Borrowed(jobs),
     };
     let progress = progress_bar(config, &jobs);
     let mut files_done = 0usize;
