@@ -49,28 +49,21 @@ pub fn analyze(bytes: &[u8], mode: Mode) -> Analysis<'_> {
 /// Clean one document: kept lines are copied byte for byte, terminators included.
 pub fn clean_document(bytes: &[u8], mode: Mode) -> Cleaned {
     let Analysis { doc, decision, .. } = analyze(bytes, mode);
-    render(&doc, &decision, &[])
+    render(&doc, &decision)
 }
 
 /// Clean one document with findings from outside it (the corpus pass's `duplicate.site_wide`)
 /// handed to the decision stage beside the detectors' own. See [`crate::corpus`].
 pub fn clean_document_with(bytes: &[u8], mode: Mode, extra: &[Finding]) -> Cleaned {
-    let Analysis {
-        doc,
-        mut findings,
-        mut decision,
-    } = analyze(bytes, mode);
-    let settle = crate::corpus::decidable(extra, &decision);
-    if !settle.is_empty() {
-        findings.extend_from_slice(&settle);
-        decision = decide(&doc, &findings, mode);
-    }
-    render(&doc, &decision, &settle)
+    let doc = Document::parse(bytes, StopwordSet::shared());
+    let mut findings = detect_all(&doc);
+    findings.extend_from_slice(extra);
+    let decision = decide(&doc, &findings, mode);
+    render(&doc, &decision)
 }
 
-/// Kept lines byte for byte; removals with their rule. A line dropped as a repeat because of
-/// an `extra` finding is reported under that finding's rule and score.
-fn render(doc: &Document, decision: &Decision, extra: &[Finding]) -> Cleaned {
+/// Kept lines byte for byte; removals with the rule the decision stage gave.
+fn render(doc: &Document, decision: &Decision) -> Cleaned {
     let mut cleaned = Cleaned {
         output: Vec::with_capacity(
             doc.lines
@@ -87,16 +80,11 @@ fn render(doc: &Document, decision: &Decision, extra: &[Finding]) -> Cleaned {
             cleaned.output.extend_from_slice(line.terminator);
             cleaned.lines_out += 1;
         } else if let Some(rule) = verdict.rule {
-            let index = line.number - 1;
-            let external = extra
-                .iter()
-                .find(|f| f.line == index && std::ptr::eq(rule, &crate::detect::DUPLICATE));
-            let (rule, score) = external.map_or((rule, verdict.score), |f| (f.rule, f.score));
             cleaned.removals.push(Removal {
                 line: line.number,
                 category: rule.category,
                 rule: rule.id,
-                score: (score * 1000.0).round() / 1000.0,
+                score: (verdict.score * 1000.0).round() / 1000.0,
                 text: line.text.trim_end_matches(['\r', '\n']).to_string(),
             });
         }

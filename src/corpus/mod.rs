@@ -10,7 +10,6 @@
 
 pub mod pass;
 
-use crate::decide::Decision;
 use crate::detect::{Category, Finding, Rule};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -43,29 +42,6 @@ pub struct CorpusOptions {
     pub min_share: f64,
     /// JSONL field naming the group (a domain, say); records without it use the shard's folder.
     pub group_field: Option<String>,
-}
-
-/// The site-wide findings the decision stage must settle, given its verdict without them:
-/// lines that are clearly prose of the main body (in the body, prose score at least
-/// [`PROSE_GUARD`]) are left out unless the line is dominant in its group.
-///
-/// Hand-over to [`crate::decide::decide`] as it stands: a duplicate finding linked to its
-/// own line, which the stage settles like a repeat (dropped when it would be kept, after
-/// the weighing, before blank runs collapse); [`crate::pipeline`] reports such drops as
-/// `duplicate.site_wide`. PATCH-decide.diff makes the stage read the rule directly.
-pub fn decidable(extra: &[Finding], decision: &Decision) -> Vec<Finding> {
-    extra
-        .iter()
-        .filter(|f| {
-            let body_prose = decision.body.is_some_and(|b| b.contains(f.line))
-                && decision.prose[f.line] >= PROSE_GUARD;
-            !body_prose || f.score >= score_for(DOMINANT_SHARE)
-        })
-        .map(|f| Finding {
-            related: Some(f.line),
-            ..*f
-        })
-        .collect()
 }
 
 /// A group's key: the hash of its name (a folder, or `field=value`).
@@ -260,31 +236,26 @@ mod tests {
     #[test]
     fn clear_body_prose_is_kept_unless_it_is_dominant() {
         let text = "Menu\nThe council voted on Monday to close the old bridge for repairs, which are expected to take most of the summer.\nResidents who rely on the bridge said they had not been told how long the detour would add to their commute.\n";
-        let analysis = crate::pipeline::analyze(text.as_bytes(), crate::decide::Mode::Balanced);
-        let minority = [Finding::new(1, &SITE_WIDE, score_for(0.2))];
-        assert!(decidable(&minority, &analysis.decision).is_empty());
-        let dominant = [
+        let clean = |extra: &[Finding]| {
+            crate::pipeline::clean_document_with(
+                text.as_bytes(),
+                crate::decide::Mode::Balanced,
+                extra,
+            )
+        };
+        // A sentence a few articles of the group share is body text: it stays.
+        let minority = clean(&[Finding::new(1, &SITE_WIDE, score_for(0.2))]);
+        assert!(minority.removals.iter().all(|r| r.line != 2));
+        // Printed by most of the group, even a well-formed sentence is the site's.
+        let dominant = clean(&[
             Finding::new(1, &SITE_WIDE, score_for(0.8)),
             Finding::new(0, &SITE_WIDE, score_for(0.1)),
-        ];
-        let settled = decidable(&dominant, &analysis.decision);
-        assert_eq!(
-            settled
-                .iter()
-                .map(|f| (f.line, f.related))
-                .collect::<Vec<_>>(),
-            vec![(1, Some(1)), (0, Some(0))]
-        );
-        let cleaned = crate::pipeline::clean_document_with(
-            text.as_bytes(),
-            crate::decide::Mode::Balanced,
-            &dominant,
-        );
-        assert!(cleaned
+        ]);
+        assert!(dominant
             .removals
             .iter()
             .any(|r| r.line == 2 && r.rule == "duplicate.site_wide"));
-        assert!(String::from_utf8(cleaned.output)
+        assert!(String::from_utf8(dominant.output)
             .unwrap()
             .starts_with("Residents who rely"));
     }

@@ -134,6 +134,7 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
     // Strongest finding per line, duplicates aside (they are settled after the rest).
     let mut strongest: Vec<Option<&Finding>> = vec![None; n];
     let mut repeat_of: Vec<Option<usize>> = vec![None; n];
+    let mut site_wide: Vec<Option<&Finding>> = vec![None; n];
     let mut wall = vec![false; n];
     let mut suspect = vec![false; n];
     let mut comments = vec![false; n];
@@ -149,6 +150,10 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
             "nav.dateline" => comment_cue[finding.line] = true,
             "teaser.after_marker" => suspect[finding.line] = true,
             _ => {}
+        }
+        if std::ptr::eq(finding.rule, &crate::corpus::SITE_WIDE) {
+            site_wide[finding.line] = Some(finding);
+            continue;
         }
         if finding.rule.category == Category::Duplicate {
             repeat_of[finding.line] = finding.related;
@@ -288,6 +293,23 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
                     score: 0.9,
                 };
             }
+        }
+    }
+
+    // Site-wide lines (the corpus pass) are settled like repeats, after the weighing. A line
+    // that is clearly prose of the main body stays unless most of its group prints it: a
+    // stock sentence some articles share is text, a house note on most pages is not.
+    for &i in &nonblank {
+        let Some(f) = site_wide[i] else { continue };
+        let body_prose =
+            body.is_some_and(|b| b.contains(i)) && prose[i] >= crate::corpus::PROSE_GUARD;
+        let dominant = f.score >= crate::corpus::score_for(crate::corpus::DOMINANT_SHARE);
+        if verdicts[i].keep && (!body_prose || dominant) {
+            verdicts[i] = Verdict {
+                keep: false,
+                rule: Some(f.rule),
+                score: f.score,
+            };
         }
     }
 
