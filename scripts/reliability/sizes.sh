@@ -17,7 +17,7 @@ measure() { # name, then the dehusk arguments
     local name=$1; shift
     local rc=0
     /usr/bin/time -f "%e %M" -o "$work/time" "$bin" clean -q "$@" 2>"$work/err" || rc=$?
-    read -r secs kb < "$work/time"
+    read -r secs kb < <(tail -n 1 "$work/time")
     printf '%-34s %8.1f s %9.0f MB  exit %s  %s\n' "$name" "$secs" "$((kb / 1024))" "$rc" "$(head -c 120 "$work/err" | tr '\n' ' ')"
 }
 

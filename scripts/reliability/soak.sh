@@ -43,7 +43,7 @@ PY
 
 for run in 1 2 3; do
     /usr/bin/time -f "%e %M" -o "$work/time" "$bin" clean -q -j2 "$work/corpus" --out "$work/out$run"
-    read -r secs kb < "$work/time"
+    read -r secs kb < <(tail -n 1 "$work/time")
     echo "run $run: ${secs} s, peak RSS $((kb / 1024)) MB, $(python3 -c "import json;s=json.load(open('$work/out$run/dehusk-summary.json'));print(s['documents'],'documents,',s['lines_removed'],'lines removed')")"
 done
 diff -rq "$work/out1" "$work/out2" && diff -rq "$work/out1" "$work/out3" && echo "three runs: identical outputs, report and summary"
