@@ -9,7 +9,7 @@
 
 use crate::decide::Mode;
 use crate::detect::Finding;
-use crate::pipeline::{analyze, clean_document_with, Cleaned, Removal};
+use crate::pipeline::{analyze, clean_document_with, Cleaned};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Resolve a `--encoding` label; `None` means the default (UTF-8).
@@ -114,30 +114,12 @@ fn clean_decoded(bytes: &[u8], mode: Mode, encoding: &'static Encoding) -> Clean
         lines.len(),
         "decoded lines stay aligned with the input lines"
     );
-    let mut cleaned = Cleaned {
-        output: Vec::with_capacity(bytes.len()),
-        lines_in: lines.len(),
-        ..Default::default()
-    };
-    for ((raw, terminator), (line, verdict)) in lines
-        .iter()
-        .zip(analysis.doc.lines.iter().zip(&analysis.decision.verdicts))
-    {
-        if verdict.keep {
-            cleaned.output.extend_from_slice(raw);
-            cleaned.output.extend_from_slice(terminator);
-            cleaned.lines_out += 1;
-        } else if let Some(rule) = verdict.rule {
-            cleaned.removals.push(Removal {
-                line: line.number,
-                category: rule.category,
-                rule: rule.id,
-                score: (verdict.score * 1000.0).round() / 1000.0,
-                text: line.text.to_string(),
-            });
-        }
-    }
-    cleaned
+    crate::pipeline::render_lines(
+        lines.iter().copied(),
+        bytes.len(),
+        &analysis.doc,
+        &analysis.decision,
+    )
 }
 
 /// Split into (line, terminator) on LF, CR LF and lone CR, reading code units of `width` bytes

@@ -64,20 +64,37 @@ pub fn clean_document_with(bytes: &[u8], mode: Mode, extra: &[Finding]) -> Clean
 
 /// Kept lines byte for byte; removals with the rule the decision stage gave.
 fn render(doc: &Document, decision: &Decision) -> Cleaned {
+    let capacity = doc
+        .lines
+        .iter()
+        .map(|l| l.raw.len() + l.terminator.len())
+        .sum();
+    render_lines(
+        doc.lines.iter().map(|l| (l.raw, l.terminator)),
+        capacity,
+        doc,
+        decision,
+    )
+}
+
+/// Render from `raw` (each line's bytes and terminator, aligned with `doc.lines`): the input's
+/// own bytes, also when the heuristics read a decoded copy (`--encoding`).
+pub(crate) fn render_lines<'a>(
+    raw: impl Iterator<Item = (&'a [u8], &'a [u8])>,
+    capacity: usize,
+    doc: &Document,
+    decision: &Decision,
+) -> Cleaned {
     let mut cleaned = Cleaned {
-        output: Vec::with_capacity(
-            doc.lines
-                .iter()
-                .map(|l| l.raw.len() + l.terminator.len())
-                .sum(),
-        ),
+        output: Vec::with_capacity(capacity),
         lines_in: doc.len(),
         ..Default::default()
     };
-    for (line, verdict) in doc.lines.iter().zip(&decision.verdicts) {
+    for ((bytes, terminator), (line, verdict)) in raw.zip(doc.lines.iter().zip(&decision.verdicts))
+    {
         if verdict.keep {
-            cleaned.output.extend_from_slice(line.raw);
-            cleaned.output.extend_from_slice(line.terminator);
+            cleaned.output.extend_from_slice(bytes);
+            cleaned.output.extend_from_slice(terminator);
             cleaned.lines_out += 1;
         } else if let Some(rule) = verdict.rule {
             cleaned.removals.push(Removal {
