@@ -10,6 +10,7 @@
 use crate::decide::Mode;
 use crate::detect::Finding;
 use crate::pipeline::{analyze, clean_document_with, Cleaned};
+use crate::window::{clean_in_windows, Units};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Resolve a `--encoding` label; `None` means the default (UTF-8).
@@ -78,7 +79,14 @@ pub fn clean(
     let mut cleaned = if encoding == UTF_8 {
         clean_document_with(body, mode, extra)
     } else {
-        clean_decoded(body, mode, encoding)
+        let units = match encoding {
+            e if e == UTF_16LE => Units::Utf16 { big_endian: false },
+            e if e == UTF_16BE => Units::Utf16 { big_endian: true },
+            _ => Units::Bytes,
+        };
+        clean_in_windows(body, units, &[], |window, _| {
+            clean_decoded(window, mode, encoding)
+        })
     };
     if !bom.is_empty() {
         cleaned.output.splice(0..0, bom.iter().copied());

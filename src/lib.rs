@@ -40,6 +40,7 @@ pub mod run;
 pub mod safety;
 pub mod shard;
 pub mod walk;
+pub mod window;
 
 pub use decide::Mode;
 pub use detect::Category;

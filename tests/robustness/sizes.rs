@@ -21,6 +21,42 @@ fn a_five_megabyte_single_line_is_cleaned_whole() {
 }
 
 #[test]
+fn a_document_longer_than_one_window_is_reported_with_its_own_line_numbers() {
+    // 120,000 lines span three analysis windows (see dehusk::window): chaff is found in each,
+    // and every report line number points at the input line it names.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    let lines: Vec<String> = (0..40_000)
+        .flat_map(|i| {
+            [
+                format!("{PROSE} Report number {i} followed the vote."),
+                "Share on Facebook".to_string(),
+                format!("{PROSE2} Section {i} was closed."),
+            ]
+        })
+        .collect();
+    let doc: String = lines.iter().map(|l| format!("{l}\r\n")).collect();
+    put(&input, "long.txt", doc.as_bytes());
+    let out = dir.path().join("out");
+    let run = clean(&[&input, Path::new("--out"), &out]);
+    assert_eq!(code(&run), 0, "{}", stderr(&run));
+    let records = report(&out);
+    let last = records.iter().map(|r| r["line"].as_u64().unwrap()).max();
+    assert!(last > Some(100_000), "chaff in the last window is found");
+    for record in &records {
+        let line = record["line"].as_u64().unwrap() as usize;
+        assert_eq!(record["text"], lines[line - 1].as_str(), "line {line}");
+    }
+    let cleaned = fs::read_to_string(out.join("long.txt")).unwrap();
+    assert!(cleaned.lines().all(|l| !l.starts_with("Share on")));
+    assert_eq!(
+        cleaned.matches("\r\n").count() + records.len(),
+        lines.len(),
+        "every line is kept or reported"
+    );
+}
+
+#[test]
 fn two_hundred_thousand_tiny_lines_are_all_accounted_for() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
