@@ -85,10 +85,7 @@ pub fn clean_in_windows(
     if bytes.len() <= WINDOW_BYTES.min(WINDOW_LINES) {
         return clean(bytes, extra);
     }
-    let mut whole = Cleaned {
-        output: Vec::with_capacity(bytes.len()),
-        ..Default::default()
-    };
+    let mut whole = Cleaned::default();
     let mut start = 0;
     while start < bytes.len() {
         let (end, lines) = window_end(bytes, start, units);
@@ -108,7 +105,12 @@ pub fn clean_in_windows(
             part.lines_in, lines,
             "window line count agrees with the parser"
         );
-        whole.output.extend_from_slice(&part.output);
+        if whole.output.is_empty() {
+            // Reuse the first window's buffer: no copy when one window is the whole document.
+            whole.output = part.output;
+        } else {
+            whole.output.extend_from_slice(&part.output);
+        }
         whole
             .removals
             .extend(part.removals.into_iter().map(|mut removal| {

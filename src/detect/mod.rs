@@ -5,6 +5,7 @@
 //! signal and its position relative to the main body, so the report can explain every drop.
 
 mod caption;
+mod cards;
 mod dup;
 mod nav;
 mod promo;
@@ -105,6 +106,7 @@ pub fn all_detectors() -> &'static [&'static dyn Detector] {
         &promo::Promo,
         &caption::Caption,
         &teaser::Teaser,
+        &cards::Cards,
         &nav::Nav,
         &dup::Dup,
     ]
