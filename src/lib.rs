@@ -39,6 +39,7 @@ pub mod resume;
 pub mod run;
 pub mod safety;
 pub mod shard;
+pub mod stream;
 pub mod walk;
 pub mod window;
 

@@ -10,6 +10,7 @@ use crate::encoding;
 use crate::interrupt;
 use crate::output::{write_atomic, ErrorKind, ReportWriter, Summary};
 use crate::pipeline::Removal;
+use crate::stream::{self, Spool, StreamError};
 use crate::walk::{collect_jobs, Job, WalkError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -27,6 +28,8 @@ enum Outcome {
         lines_in: usize,
         lines_out: usize,
         removals: Vec<Removal>,
+        /// A streamed file's earlier removals, already rendered (see [`crate::stream`]).
+        spool: Option<Spool>,
     },
     Failed {
         kind: ErrorKind,
@@ -179,7 +182,12 @@ pub fn run_jobs(jobs: &[Job], walk_errors: &[WalkError], config: &Config) -> io:
         let outcomes: Option<Vec<Outcome>> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|job| (!interrupt::requested()).then(|| process(job, config, corpus.as_ref())))
+                .map(|job| {
+                    if interrupt::requested() {
+                        return None;
+                    }
+                    process(job, config, corpus.as_ref())
+                })
                 .collect()
         });
         let Some(outcomes) = outcomes else { break };
@@ -198,7 +206,12 @@ pub fn run_jobs(jobs: &[Job], walk_errors: &[WalkError], config: &Config) -> io:
                             lines_in,
                             lines_out,
                             removals,
+                            spool,
                         } => {
+                            if let Some(spool) = spool {
+                                summary.add_rule_counts(&spool.by_rule);
+                                report.append_rendered(spool.into_reader()?)?;
+                            }
                             report.write_document(&job.display, &removals)?;
                             summary
                                 .add_document(bytes_in, bytes_out, lines_in, lines_out, &removals);
@@ -247,12 +260,52 @@ pub fn run_jobs(jobs: &[Job], walk_errors: &[WalkError], config: &Config) -> io:
 }
 
 /// Read, clean and write one file. Never panics on bad input; every failure is an outcome.
-fn process(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) -> Outcome {
+/// None when an interrupt stopped a streamed file halfway (nothing of it was published).
+fn process(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) -> Option<Outcome> {
     let failed = |kind, message: String| Outcome::Failed { kind, message };
     let size = match std::fs::metadata(&job.input) {
         Ok(m) => m.len(),
-        Err(e) => return failed(ErrorKind::Unreadable, e.to_string()),
+        Err(e) => return Some(failed(ErrorKind::Unreadable, e.to_string())),
     };
+    if size <= config.max_file_bytes && size > stream::STREAM_ABOVE {
+        return process_streamed(job, config, corpus);
+    }
+    Some(process_whole(job, config, corpus, size))
+}
+
+/// A file bigger than one window, cleaned window by window from disk.
+fn process_streamed(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) -> Option<Outcome> {
+    let target = config.out_dir.as_ref().map(|o| o.join(&job.relative));
+    let target = target.as_deref().filter(|_| !config.dry_run);
+    let group = group_key(&folder_of(&job.display));
+    let extra_for = |window: &[u8]| match (corpus, &config.corpus) {
+        (Some(index), Some(opts)) => index.findings(group, window, opts),
+        _ => Vec::new(),
+    };
+    match stream::clean_file(&job.input, &job.display, target, config, &extra_for) {
+        Ok(done) => Some(Outcome::Cleaned {
+            bytes_in: done.bytes_in,
+            bytes_out: done.bytes_out,
+            lines_in: done.lines_in,
+            lines_out: done.lines_out,
+            removals: done.removals,
+            spool: done.spool,
+        }),
+        Err(StreamError::Binary) if config.skip_binary => Some(Outcome::Skipped {
+            kind: ErrorKind::Binary,
+        }),
+        Err(StreamError::Binary) => Some(Outcome::Failed {
+            kind: ErrorKind::Binary,
+            message: "binary file (NUL bytes near the start), skipped".into(),
+        }),
+        Err(StreamError::Failed(kind, message)) => Some(Outcome::Failed { kind, message }),
+        Err(StreamError::Interrupted) => None,
+    }
+}
+
+/// A file read whole, cleaned and written in one go.
+fn process_whole(job: &Job, config: &Config, corpus: Option<&CorpusIndex>, size: u64) -> Outcome {
+    let failed = |kind, message: String| Outcome::Failed { kind, message };
     let target = config.out_dir.as_ref().map(|o| o.join(&job.relative));
     if size > config.max_file_bytes {
         if let (Some(target), false) = (&target, config.dry_run) {
@@ -307,6 +360,7 @@ fn process(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) -> Outcome 
         lines_in: cleaned.lines_in,
         lines_out: cleaned.lines_out,
         removals: cleaned.removals,
+        spool: None,
     }
 }
 

@@ -72,6 +72,18 @@ fn window_end(bytes: &[u8], start: usize, units: Units) -> (usize, usize) {
     (bytes.len(), lines + usize::from(pos < bytes.len()))
 }
 
+/// The window starting at `start` as (end, lines), if `bytes` holds all of it: a window that
+/// runs to the end of `bytes` may go on in bytes not read yet, unless `at_end` says none come.
+pub fn complete_window(
+    bytes: &[u8],
+    start: usize,
+    units: Units,
+    at_end: bool,
+) -> Option<(usize, usize)> {
+    let (end, lines) = window_end(bytes, start, units);
+    (end < bytes.len() || at_end).then_some((end, lines))
+}
+
 /// Clean `bytes` window by window with `clean` and join the results as one document: the
 /// output concatenated, removals numbered by their line in the whole document. `extra`
 /// findings (line indices into the whole document) go to the window holding their line.

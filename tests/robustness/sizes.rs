@@ -57,6 +57,58 @@ fn a_document_longer_than_one_window_is_reported_with_its_own_line_numbers() {
 }
 
 #[test]
+fn a_file_streamed_from_disk_comes_out_as_if_cleaned_whole() {
+    // Over 8 MiB the binary reads, cleans and writes window by window, and past 100,000
+    // removals spools report records to a temp file: outputs, report and summary must equal
+    // the library's in-memory result for the same bytes (BOM and CRLF included).
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    let mut doc = b"\xEF\xBB\xBF".to_vec();
+    let mut i = 0usize;
+    while doc.len() < 10 * 1024 * 1024 {
+        let line = match i % 6 {
+            0 => format!("{PROSE} Report number {i} followed the vote."),
+            1..=4 => "Share on Facebook".to_string(),
+            _ => format!("{PROSE2} Section {i} was closed."),
+        };
+        doc.extend_from_slice(line.as_bytes());
+        doc.extend_from_slice(b"\r\n");
+        i += 1;
+    }
+    put(&input, "big.txt", &doc);
+    let out = dir.path().join("out");
+    let run = clean(&[&input, Path::new("--out"), &out]);
+    assert_eq!(code(&run), 0, "{}", stderr(&run));
+
+    let expected = dehusk::encoding::clean(&doc, dehusk::Mode::Balanced, None, &[]);
+    assert!(
+        expected.removals.len() > 100_000,
+        "enough removals to spool"
+    );
+    assert!(
+        fs::read(out.join("big.txt")).unwrap() == expected.output,
+        "streamed output equals the in-memory one"
+    );
+    let records = report(&out);
+    assert_eq!(records.len(), expected.removals.len());
+    for (record, removal) in records.iter().zip(&expected.removals) {
+        assert_eq!(record["line"], removal.line);
+        assert_eq!(record["rule"], removal.rule);
+        assert_eq!(record["text"], removal.text.as_str());
+    }
+    let s = summary(&out);
+    assert_eq!(s["lines_removed"], expected.removals.len());
+    assert_eq!(s["lines_in"], expected.lines_in);
+    assert_eq!(s["bytes_in"], doc.len());
+    assert_eq!(s["bytes_out"], expected.output.len());
+    assert_eq!(
+        fs::read_dir(&out).unwrap().count(),
+        3,
+        "the copy, the report and the summary: no spool or temp file left"
+    );
+}
+
+#[test]
 fn two_hundred_thousand_tiny_lines_are_all_accounted_for() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
