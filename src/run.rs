@@ -14,7 +14,7 @@ use crate::stream::{self, Spool, StreamError};
 use crate::walk::{collect_jobs, Job, WalkError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::time::Instant;
 
 /// Jobs cleaned between two ordered flushes of the report.
@@ -67,30 +67,46 @@ fn run_stdin(config: &Config) -> io::Result<RunResult> {
         let sample = report.finish()?;
         return Ok(RunResult { summary, sample });
     }
-    let mut input = Vec::new();
-    io::stdin().lock().read_to_end(&mut input)?;
     let mut summary = Summary {
         files: 1,
         ..Default::default()
     };
     let mut report = open_report(config)?;
-    if encoding::is_binary(&input, config.encoding) && !config.skip_binary {
-        eprintln!("dehusk: error: -: binary input (NUL bytes), passed through unchanged");
-        summary.add_error(ErrorKind::Binary);
-        io::stdout().lock().write_all(&input)?;
-    } else {
-        let cleaned = encoding::clean(&input, config.mode, config.encoding, &[]);
-        let mut stdout = io::stdout().lock();
-        stdout.write_all(&cleaned.output)?;
-        stdout.flush()?;
-        report.write_document("-", &cleaned.removals)?;
-        summary.add_document(
-            input.len(),
-            cleaned.output.len(),
-            cleaned.lines_in,
-            cleaned.lines_out,
-            &cleaned.removals,
-        );
+    let mut stdout = io::stdout().lock();
+    let no_corpus = |_: &[u8]| Vec::new();
+    // Cleaned window by window: a pipe of any length streams through in bounded memory.
+    let streamed = stream::clean_stream(io::stdin().lock(), "-", None, config, &no_corpus, |b| {
+        stdout
+            .write_all(b)
+            .map_err(|e| StreamError::Failed(ErrorKind::WriteFailed, e.to_string()))
+    });
+    match streamed {
+        Ok(done) => {
+            stdout.flush()?;
+            if let Some(spool) = done.spool {
+                summary.add_rule_counts(&spool.by_rule);
+                report.append_rendered(spool.into_reader()?)?;
+            }
+            report.write_document("-", &done.removals)?;
+            summary.add_document(
+                done.bytes_in,
+                done.bytes_out,
+                done.lines_in,
+                done.lines_out,
+                &done.removals,
+            );
+        }
+        Err(StreamError::Binary(start)) => {
+            if !config.skip_binary {
+                eprintln!("dehusk: error: -: binary input (NUL bytes), passed through unchanged");
+                summary.add_error(ErrorKind::Binary);
+            }
+            stdout.write_all(&start)?;
+            io::copy(&mut io::stdin().lock(), &mut stdout)?;
+            stdout.flush()?;
+        }
+        Err(StreamError::Failed(_, message)) => return Err(io::Error::other(message)),
+        Err(StreamError::Interrupted) => return Err(interrupt::error()),
     }
     let sample = report.finish()?;
     Ok(RunResult { summary, sample })
@@ -291,10 +307,10 @@ fn process_streamed(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) ->
             removals: done.removals,
             spool: done.spool,
         }),
-        Err(StreamError::Binary) if config.skip_binary => Some(Outcome::Skipped {
+        Err(StreamError::Binary(_)) if config.skip_binary => Some(Outcome::Skipped {
             kind: ErrorKind::Binary,
         }),
-        Err(StreamError::Binary) => Some(Outcome::Failed {
+        Err(StreamError::Binary(_)) => Some(Outcome::Failed {
             kind: ErrorKind::Binary,
             message: "binary file (NUL bytes near the start), skipped".into(),
         }),

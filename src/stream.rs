@@ -52,7 +52,8 @@ impl Spool {
 
 /// Why a streamed file was not cleaned.
 pub enum StreamError {
-    Binary,
+    /// NUL bytes at the start; holds the bytes read so far, so a pipe can pass them through.
+    Binary(Vec<u8>),
     Failed(ErrorKind, String),
     /// Ctrl-C between two windows: nothing was published.
     Interrupted,
@@ -67,24 +68,50 @@ pub fn clean_file(
     config: &Config,
     extra_for: &dyn Fn(&[u8]) -> Vec<Finding>,
 ) -> Result<Streamed, StreamError> {
-    let unreadable = |e: io::Error| StreamError::Failed(ErrorKind::Unreadable, e.to_string());
+    let file =
+        File::open(input).map_err(|e| StreamError::Failed(ErrorKind::Unreadable, e.to_string()))?;
     let write_failed = |path: &Path, e: io::Error| {
         StreamError::Failed(
             ErrorKind::WriteFailed,
             format!("writing {}: {e}", path.display()),
         )
     };
-    let mut file = File::open(input).map_err(unreadable)?;
+    let mut out = None;
+    let spool_dir = target.and_then(Path::parent);
+    let done = clean_stream(file, display, spool_dir, config, extra_for, |bytes| {
+        if let Some(path) = target {
+            if out.is_none() {
+                out = Some(AtomicFile::create(path).map_err(|e| write_failed(path, e))?);
+            }
+            let out = out.as_mut().expect("created above");
+            out.write_all(bytes).map_err(|e| write_failed(path, e))?;
+        }
+        Ok(())
+    })?;
+    if let (Some(path), Some(out)) = (target, out) {
+        out.commit().map_err(|e| write_failed(path, e))?;
+    }
+    Ok(done)
+}
+
+/// Clean everything `input` yields, handing the cleaned bytes to `emit` window by window
+/// (the BOM first, then each window's kept lines). Spooled records go to `spool_dir`, else
+/// to the temp folder. A binary input is refused before anything is emitted.
+pub fn clean_stream(
+    mut input: impl Read,
+    display: &str,
+    spool_dir: Option<&Path>,
+    config: &Config,
+    extra_for: &dyn Fn(&[u8]) -> Vec<Finding>,
+    mut emit: impl FnMut(&[u8]) -> Result<(), StreamError>,
+) -> Result<Streamed, StreamError> {
+    let unreadable = |e: io::Error| StreamError::Failed(ErrorKind::Unreadable, e.to_string());
     let mut buf = Vec::with_capacity(2 * BLOCK);
-    let mut at_end = fill(&mut file, &mut buf).map_err(unreadable)?;
+    let mut at_end = fill(&mut input, &mut buf).map_err(unreadable)?;
     if is_binary(&buf, config.encoding) {
-        return Err(StreamError::Binary);
+        return Err(StreamError::Binary(buf));
     }
     let reading = Reading::of(&buf, config.encoding);
-    let mut out = match target {
-        Some(path) => Some(AtomicFile::create(path).map_err(|e| write_failed(path, e))?),
-        None => None,
-    };
     let mut done = Streamed {
         bytes_in: 0,
         bytes_out: reading.bom,
@@ -94,10 +121,7 @@ pub fn clean_file(
         spool: None,
     };
     let mut start = reading.bom;
-    if let Some(out) = out.as_mut() {
-        out.write_all(&buf[..start])
-            .map_err(|e| write_failed(target.unwrap_or(input), e))?;
-    }
+    emit(&buf[..start])?;
     loop {
         while let Some((end, _)) = complete_window(&buf, start, reading.units, at_end) {
             if end == start {
@@ -113,10 +137,7 @@ pub fn clean_file(
                 Vec::new()
             };
             let part = reading.clean_body(window, config.mode, &extra);
-            if let Some(out) = out.as_mut() {
-                out.write_all(&part.output)
-                    .map_err(|e| write_failed(target.unwrap_or(input), e))?;
-            }
+            emit(&part.output)?;
             let first = done.lines_in;
             done.removals
                 .extend(part.removals.into_iter().map(|mut removal| {
@@ -127,7 +148,7 @@ pub fn clean_file(
             done.lines_out += part.lines_out;
             done.bytes_out += part.output.len();
             if done.removals.len() >= SPILL_AT {
-                spill(&mut done, display, target).map_err(|e| {
+                spill(&mut done, display, spool_dir).map_err(|e| {
                     StreamError::Failed(ErrorKind::WriteFailed, format!("spooling the report: {e}"))
                 })?;
             }
@@ -139,31 +160,23 @@ pub fn clean_file(
         }
         buf.drain(..start);
         start = 0;
-        at_end = fill(&mut file, &mut buf).map_err(unreadable)?;
+        at_end = fill(&mut input, &mut buf).map_err(unreadable)?;
     }
     done.bytes_in += buf.len() - start;
-    if let Some(out) = out {
-        out.commit()
-            .map_err(|e| write_failed(target.unwrap_or(input), e))?;
-    }
     Ok(done)
 }
 
-/// Append up to [`BLOCK`] bytes; true when the file has no more.
-fn fill(file: &mut File, buf: &mut Vec<u8>) -> io::Result<bool> {
-    let before = buf.len();
-    let read = file.take(BLOCK as u64).read_to_end(buf)?;
-    Ok(read == 0 || buf.len() - before < BLOCK)
+/// Append up to [`BLOCK`] bytes; true when the input has no more.
+fn fill(input: &mut impl Read, buf: &mut Vec<u8>) -> io::Result<bool> {
+    let read = input.take(BLOCK as u64).read_to_end(buf)?;
+    Ok(read < BLOCK)
 }
 
-/// Render the held removals into the spool (created beside the output, else in the temp
-/// folder) and count them for the summary.
-fn spill(done: &mut Streamed, display: &str, target: Option<&Path>) -> io::Result<()> {
+/// Render the held removals into the spool (in `dir`, else in the temp folder) and count
+/// them for the summary.
+fn spill(done: &mut Streamed, display: &str, dir: Option<&Path>) -> io::Result<()> {
     if done.spool.is_none() {
-        let dir = target
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .unwrap_or_else(std::env::temp_dir);
+        let dir = dir.map_or_else(std::env::temp_dir, Path::to_path_buf);
         done.spool = Some(Spool {
             file: BufWriter::new(tempfile::tempfile_in(dir)?),
             by_rule: BTreeMap::new(),

@@ -56,13 +56,9 @@ fn a_document_longer_than_one_window_is_reported_with_its_own_line_numbers() {
     );
 }
 
-#[test]
-fn a_file_streamed_from_disk_comes_out_as_if_cleaned_whole() {
-    // Over 8 MiB the binary reads, cleans and writes window by window, and past 100,000
-    // removals spools report records to a temp file: outputs, report and summary must equal
-    // the library's in-memory result for the same bytes (BOM and CRLF included).
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
+/// 10 MiB with a BOM and CRLF endings, two thirds chaff: over the streaming threshold, several
+/// windows, and more than 100,000 removals.
+fn big_document() -> Vec<u8> {
     let mut doc = b"\xEF\xBB\xBF".to_vec();
     let mut i = 0usize;
     while doc.len() < 10 * 1024 * 1024 {
@@ -75,6 +71,47 @@ fn a_file_streamed_from_disk_comes_out_as_if_cleaned_whole() {
         doc.extend_from_slice(b"\r\n");
         i += 1;
     }
+    doc
+}
+
+#[test]
+fn a_big_pipe_streams_through_stdin_as_if_cleaned_whole() {
+    use std::io::Write;
+    let doc = big_document();
+    let mut child = dehusk()
+        .args(["clean", "-", "--report", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feed = {
+        let doc = doc.clone();
+        std::thread::spawn(move || stdin.write_all(&doc))
+    };
+    let run = child.wait_with_output().unwrap();
+    feed.join().unwrap().unwrap();
+    assert_eq!(code(&run), 0);
+    let expected = dehusk::encoding::clean(&doc, dehusk::Mode::Balanced, None, &[]);
+    assert!(
+        run.stdout == expected.output,
+        "stdout equals the in-memory output"
+    );
+    let records = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(records.lines().count(), expected.removals.len());
+    let last: serde_json::Value = serde_json::from_str(records.lines().last().unwrap()).unwrap();
+    assert_eq!(last["line"], expected.removals.last().unwrap().line);
+}
+
+#[test]
+fn a_file_streamed_from_disk_comes_out_as_if_cleaned_whole() {
+    // Over 8 MiB the binary reads, cleans and writes window by window, and past 100,000
+    // removals spools report records to a temp file: outputs, report and summary must equal
+    // the library's in-memory result for the same bytes (BOM and CRLF included).
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    let doc = big_document();
     put(&input, "big.txt", &doc);
     let out = dir.path().join("out");
     let run = clean(&[&input, Path::new("--out"), &out]);
