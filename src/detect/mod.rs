@@ -10,6 +10,7 @@ mod dup;
 mod nav;
 mod promo;
 mod teaser;
+mod titled;
 
 use crate::doc::Document;
 use serde::Serialize;
@@ -107,6 +108,7 @@ pub fn all_detectors() -> &'static [&'static dyn Detector] {
         &caption::Caption,
         &teaser::Teaser,
         &cards::Cards,
+        &titled::Titled,
         &nav::Nav,
         &dup::Dup,
     ]
