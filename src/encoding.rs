@@ -10,6 +10,7 @@
 use crate::decide::Mode;
 use crate::detect::Finding;
 use crate::pipeline::{analyze, clean_document_with, Cleaned};
+use crate::window::{clean_in_windows, Units};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Resolve a `--encoding` label; `None` means the default (UTF-8).
@@ -73,17 +74,53 @@ pub fn clean(
     declared: Option<&'static Encoding>,
     extra: &[Finding],
 ) -> Cleaned {
-    let encoding = effective(bytes, declared);
-    let (bom, body) = bytes.split_at(bom_len(bytes, encoding));
-    let mut cleaned = if encoding == UTF_8 {
-        clean_document_with(body, mode, extra)
-    } else {
-        clean_decoded(body, mode, encoding)
-    };
+    let reading = Reading::of(bytes, declared);
+    let (bom, body) = bytes.split_at(reading.bom);
+    let mut cleaned = reading.clean_body(body, mode, extra);
     if !bom.is_empty() {
         cleaned.output.splice(0..0, bom.iter().copied());
     }
     cleaned
+}
+
+/// How a document is read, settled from its first bytes: the encoding, how its line breaks
+/// are spelled, and the length of its byte-order mark.
+#[derive(Debug, Clone, Copy)]
+pub struct Reading {
+    pub encoding: &'static Encoding,
+    pub units: Units,
+    pub bom: usize,
+}
+
+impl Reading {
+    /// `start` is the document's first bytes (a BOM is at most three of them).
+    pub fn of(start: &[u8], declared: Option<&'static Encoding>) -> Reading {
+        let encoding = effective(start, declared);
+        let units = match encoding {
+            e if e == UTF_16LE => Units::Utf16 { big_endian: false },
+            e if e == UTF_16BE => Units::Utf16 { big_endian: true },
+            _ => Units::Bytes,
+        };
+        Reading {
+            encoding,
+            units,
+            bom: bom_len(start, encoding),
+        }
+    }
+
+    /// Clean `body` (whole lines, no BOM). `extra` findings apply to UTF-8 input only.
+    pub fn clean_body(&self, body: &[u8], mode: Mode, extra: &[Finding]) -> Cleaned {
+        if self.encoding == UTF_8 {
+            return clean_document_with(body, mode, extra);
+        }
+        clean_in_windows(body, self.units, &[], |window, _| {
+            clean_decoded(window, mode, self.encoding)
+        })
+    }
+
+    pub fn is_utf8(&self) -> bool {
+        self.encoding == UTF_8
+    }
 }
 
 /// Decode each line for the heuristics, then apply their verdicts to the original lines.

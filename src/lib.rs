@@ -39,7 +39,9 @@ pub mod resume;
 pub mod run;
 pub mod safety;
 pub mod shard;
+pub mod stream;
 pub mod walk;
+pub mod window;
 
 pub use decide::Mode;
 pub use detect::Category;

@@ -4,6 +4,7 @@ use crate::decide::DECISION_RULES;
 use crate::decide::{decide, Decision, Mode};
 use crate::detect::{detect_all, Category, Finding, Rule};
 use crate::doc::{Document, StopwordSet};
+use crate::window::{clean_in_windows, Units};
 
 /// One removed line, as the report shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,13 +49,20 @@ pub fn analyze(bytes: &[u8], mode: Mode) -> Analysis<'_> {
 
 /// Clean one document: kept lines are copied byte for byte, terminators included.
 pub fn clean_document(bytes: &[u8], mode: Mode) -> Cleaned {
-    let Analysis { doc, decision, .. } = analyze(bytes, mode);
-    render(&doc, &decision)
+    clean_document_with(bytes, mode, &[])
 }
 
 /// Clean one document with findings from outside it (the corpus pass's `duplicate.site_wide`)
 /// handed to the decision stage beside the detectors' own. See [`crate::corpus`].
+///
+/// A huge document is cleaned in windows of whole lines (see [`crate::window`]).
 pub fn clean_document_with(bytes: &[u8], mode: Mode, extra: &[Finding]) -> Cleaned {
+    clean_in_windows(bytes, Units::Bytes, extra, |window, extra| {
+        clean_window(window, mode, extra)
+    })
+}
+
+fn clean_window(bytes: &[u8], mode: Mode, extra: &[Finding]) -> Cleaned {
     let doc = Document::parse(bytes, StopwordSet::shared());
     let mut findings = detect_all(&doc);
     findings.extend_from_slice(extra);

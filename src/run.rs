@@ -10,10 +10,11 @@ use crate::encoding;
 use crate::interrupt;
 use crate::output::{write_atomic, ErrorKind, ReportWriter, Summary};
 use crate::pipeline::Removal;
+use crate::stream::{self, Spool, StreamError};
 use crate::walk::{collect_jobs, Job, WalkNotes};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::time::Instant;
 
 /// Jobs cleaned between two ordered flushes of the report.
@@ -27,6 +28,8 @@ enum Outcome {
         lines_in: usize,
         lines_out: usize,
         removals: Vec<Removal>,
+        /// A streamed file's earlier removals, already rendered (see [`crate::stream`]).
+        spool: Option<Spool>,
     },
     Failed {
         kind: ErrorKind,
@@ -64,30 +67,46 @@ fn run_stdin(config: &Config) -> io::Result<RunResult> {
         let sample = report.finish()?;
         return Ok(RunResult { summary, sample });
     }
-    let mut input = Vec::new();
-    io::stdin().lock().read_to_end(&mut input)?;
     let mut summary = Summary {
         files: 1,
         ..Default::default()
     };
     let mut report = open_report(config)?;
-    if encoding::is_binary(&input, config.encoding) && !config.skip_binary {
-        eprintln!("dehusk: error: -: binary input (NUL bytes), passed through unchanged");
-        summary.add_error(ErrorKind::Binary);
-        io::stdout().lock().write_all(&input)?;
-    } else {
-        let cleaned = encoding::clean(&input, config.mode, config.encoding, &[]);
-        let mut stdout = io::stdout().lock();
-        stdout.write_all(&cleaned.output)?;
-        stdout.flush()?;
-        report.write_document("-", &cleaned.removals)?;
-        summary.add_document(
-            input.len(),
-            cleaned.output.len(),
-            cleaned.lines_in,
-            cleaned.lines_out,
-            &cleaned.removals,
-        );
+    let mut stdout = io::stdout().lock();
+    let no_corpus = |_: &[u8]| Vec::new();
+    // Cleaned window by window: a pipe of any length streams through in bounded memory.
+    let streamed = stream::clean_stream(io::stdin().lock(), "-", None, config, &no_corpus, |b| {
+        stdout
+            .write_all(b)
+            .map_err(|e| StreamError::Failed(ErrorKind::WriteFailed, e.to_string()))
+    });
+    match streamed {
+        Ok(done) => {
+            stdout.flush()?;
+            if let Some(spool) = done.spool {
+                summary.add_rule_counts(&spool.by_rule);
+                report.append_rendered(spool.into_reader()?)?;
+            }
+            report.write_document("-", &done.removals)?;
+            summary.add_document(
+                done.bytes_in,
+                done.bytes_out,
+                done.lines_in,
+                done.lines_out,
+                &done.removals,
+            );
+        }
+        Err(StreamError::Binary(start)) => {
+            if !config.skip_binary {
+                eprintln!("dehusk: error: -: binary input (NUL bytes), passed through unchanged");
+                summary.add_error(ErrorKind::Binary);
+            }
+            stdout.write_all(&start)?;
+            io::copy(&mut io::stdin().lock(), &mut stdout)?;
+            stdout.flush()?;
+        }
+        Err(StreamError::Failed(_, message)) => return Err(io::Error::other(message)),
+        Err(StreamError::Interrupted) => return Err(interrupt::error()),
     }
     let sample = report.finish()?;
     Ok(RunResult { summary, sample })
@@ -202,7 +221,12 @@ pub fn run_jobs(jobs: &[Job], notes: &WalkNotes, config: &Config) -> io::Result<
         let outcomes: Option<Vec<Outcome>> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|job| (!interrupt::requested()).then(|| process(job, config, corpus.as_ref())))
+                .map(|job| {
+                    if interrupt::requested() {
+                        return None;
+                    }
+                    process(job, config, corpus.as_ref())
+                })
                 .collect()
         });
         let Some(outcomes) = outcomes else { break };
@@ -221,7 +245,12 @@ pub fn run_jobs(jobs: &[Job], notes: &WalkNotes, config: &Config) -> io::Result<
                             lines_in,
                             lines_out,
                             removals,
+                            spool,
                         } => {
+                            if let Some(spool) = spool {
+                                summary.add_rule_counts(&spool.by_rule);
+                                report.append_rendered(spool.into_reader()?)?;
+                            }
                             report.write_document(&job.display, &removals)?;
                             summary
                                 .add_document(bytes_in, bytes_out, lines_in, lines_out, &removals);
@@ -270,12 +299,52 @@ pub fn run_jobs(jobs: &[Job], notes: &WalkNotes, config: &Config) -> io::Result<
 }
 
 /// Read, clean and write one file. Never panics on bad input; every failure is an outcome.
-fn process(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) -> Outcome {
+/// None when an interrupt stopped a streamed file halfway (nothing of it was published).
+fn process(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) -> Option<Outcome> {
     let failed = |kind, message: String| Outcome::Failed { kind, message };
     let size = match std::fs::metadata(&job.input) {
         Ok(m) => m.len(),
-        Err(e) => return failed(ErrorKind::Unreadable, e.to_string()),
+        Err(e) => return Some(failed(ErrorKind::Unreadable, e.to_string())),
     };
+    if size <= config.max_file_bytes && size > stream::STREAM_ABOVE {
+        return process_streamed(job, config, corpus);
+    }
+    Some(process_whole(job, config, corpus, size))
+}
+
+/// A file bigger than one window, cleaned window by window from disk.
+fn process_streamed(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) -> Option<Outcome> {
+    let target = config.out_dir.as_ref().map(|o| o.join(&job.relative));
+    let target = target.as_deref().filter(|_| !config.dry_run);
+    let group = group_key(&folder_of(&job.display));
+    let extra_for = |window: &[u8]| match (corpus, &config.corpus) {
+        (Some(index), Some(opts)) => index.findings(group, window, opts),
+        _ => Vec::new(),
+    };
+    match stream::clean_file(&job.input, &job.display, target, config, &extra_for) {
+        Ok(done) => Some(Outcome::Cleaned {
+            bytes_in: done.bytes_in,
+            bytes_out: done.bytes_out,
+            lines_in: done.lines_in,
+            lines_out: done.lines_out,
+            removals: done.removals,
+            spool: done.spool,
+        }),
+        Err(StreamError::Binary(_)) if config.skip_binary => Some(Outcome::Skipped {
+            kind: ErrorKind::Binary,
+        }),
+        Err(StreamError::Binary(_)) => Some(Outcome::Failed {
+            kind: ErrorKind::Binary,
+            message: "binary file (NUL bytes near the start), skipped".into(),
+        }),
+        Err(StreamError::Failed(kind, message)) => Some(Outcome::Failed { kind, message }),
+        Err(StreamError::Interrupted) => None,
+    }
+}
+
+/// A file read whole, cleaned and written in one go.
+fn process_whole(job: &Job, config: &Config, corpus: Option<&CorpusIndex>, size: u64) -> Outcome {
+    let failed = |kind, message: String| Outcome::Failed { kind, message };
     let target = config.out_dir.as_ref().map(|o| o.join(&job.relative));
     if size > config.max_file_bytes {
         if let (Some(target), false) = (&target, config.dry_run) {
@@ -330,6 +399,7 @@ fn process(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) -> Outcome 
         lines_in: cleaned.lines_in,
         lines_out: cleaned.lines_out,
         removals: cleaned.removals,
+        spool: None,
     }
 }
 

@@ -59,10 +59,13 @@ echo "== runs (name, wall time, peak RSS, exit code, first stderr line)"
 measure "500 MB line, default limit" "$work/line" --out "$work/o1"
 measure "500 MB line, --max-file-bytes 1G" "$work/line" --out "$work/o2" --max-file-bytes 1000000000
 measure "2 GB file, default limit" "$work/big" --out "$work/o3"
+measure "2 GB file, --max-file-bytes 3G" "$work/big" --out "$work/o3s" --max-file-bytes 3000000000
 measure "10M tiny lines" "$work/tiny" --out "$work/o4"
 measure "regex-hostile 1 MB lines" "$work/regex" --out "$work/o5"
 measure "1M empty files, -j2" "$work/empty" --out "$work/o6" -j2
 if [ "$(stat -c %s "$work/big/two-gb.txt")" -gt $((256 * 1024 * 1024)) ]; then
     cmp "$work/big/two-gb.txt" "$work/o3/two-gb.txt" && echo "2 GB file copied through byte for byte"
 fi
+echo "2 GB file cleaned: $(stat -c %s "$work/o3s/two-gb.txt") bytes out, $(wc -l < "$work/o3s/dehusk-report.jsonl") report records"
+rm -rf "$work/o3s"
 echo "empty copies: $(find "$work/o6" -name '*.txt' | wc -l)"

@@ -5,10 +5,12 @@
 //! signal and its position relative to the main body, so the report can explain every drop.
 
 mod caption;
+mod cards;
 mod dup;
 mod nav;
 mod promo;
 mod teaser;
+mod titled;
 
 use crate::doc::Document;
 use serde::Serialize;
@@ -105,6 +107,8 @@ pub fn all_detectors() -> &'static [&'static dyn Detector] {
         &promo::Promo,
         &caption::Caption,
         &teaser::Teaser,
+        &cards::Cards,
+        &titled::Titled,
         &nav::Nav,
         &dup::Dup,
     ]

@@ -127,7 +127,7 @@ static PLACEHOLDER_RE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
         r"^(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?|jänner|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)$",
-        r"^(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?$|^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$",
+        r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)$|^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$",
         r"^(?:am|um|uhr|at|on|pm|a|p|m|by|von|par|por|de|le|el|updated|published|posted|aktualisiert|veröffentlicht|erschienen|stand|publié|mis|jour|publicado|actualizado|min|read|lesezeit|minutes?|minuten|ago|vor|hours?|stunden|days?|tagen?|weeks?|wochen|months?|monaten?|years?|jahren?|hace|il|y|utc|gmt|cet|cest|est|edt|pst|bst)$",
     ])
 });
@@ -176,6 +176,38 @@ fn is_dateline(text: &str, words: usize) -> bool {
         }
     }
     numbers >= 1 && dated >= 1 && capitalised <= 4 && numbers + dated >= 3
+}
+
+/// Numeric dates and times as one word: 19.11.2019, 2019-11-19, 11/19/19, 10:32.
+static NUMERIC_DATE_RE: LazyLock<Regex> =
+    LazyLock::new(|| regex_any(&[r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2})\.?$"]));
+
+/// True for a line that only stamps a date or time ("Tuesday November 19, 2019", "2 hours
+/// ago", "19.11.2019 10:32"): a dateline, or date words and numbers alone.
+pub(crate) fn is_date_stamp(text: &str, words: usize) -> bool {
+    if !(1..=8).contains(&words) {
+        return false;
+    }
+    if is_dateline(text, words) {
+        return true;
+    }
+    let (mut dated, mut numbers) = (0usize, 0usize);
+    let tokens = text
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|t| !t.is_empty());
+    for word in tokens {
+        if NUMERIC_DATE_RE.is_match(word) {
+            dated += 2;
+        } else if word.chars().all(|c| c.is_ascii_digit()) {
+            numbers += 1;
+        } else if DATE_WORD_RE.is_match(word) {
+            dated += 1;
+        } else {
+            return false;
+        }
+    }
+    dated >= 2 || (dated >= 1 && numbers >= 1)
 }
 
 pub struct Nav;
@@ -318,6 +350,28 @@ mod tests {
         assert!(
             fired_on_line(&Nav, "On 4 May 2021 the council voted to close the bridge").is_empty()
         );
+    }
+
+    #[test]
+    fn date_stamps_are_dates_and_numbers_alone() {
+        for stamp in [
+            "Tuesday November 19, 2019",
+            "2 hours ago",
+            "19.11.2019, 10:32 Uhr",
+            "vor 3 Stunden",
+            "By Jane Roe | May 3, 2022",
+        ] {
+            assert!(
+                is_date_stamp(stamp, crate::doc::word_count(stamp)),
+                "{stamp}"
+            );
+        }
+        for other in ["Eat every 2–3 hours", "Meal 1", "Jane Roe", "2019"] {
+            assert!(
+                !is_date_stamp(other, crate::doc::word_count(other)),
+                "{other}"
+            );
+        }
     }
 
     #[test]

@@ -29,7 +29,8 @@ pub struct Line<'a> {
     pub raw: &'a [u8],
     /// The terminator as found: `\n`, `\r\n`, `\r`, or empty on a last line without one.
     pub terminator: &'a [u8],
-    /// Lossy UTF-8 view used by the heuristics (borrowed when the bytes are valid UTF-8).
+    /// Lossy UTF-8 view used by the heuristics (borrowed when the bytes are valid UTF-8); only
+    /// the first [`MAX_ANALYSED_LINE`] bytes of a longer line.
     pub text: Cow<'a, str>,
     /// Shape features computed once.
     pub features: LineFeatures,
@@ -75,8 +76,14 @@ impl<'a> Document<'a> {
             .into_iter()
             .enumerate()
             .map(|(index, (raw, terminator))| {
-                let text = String::from_utf8_lossy(raw);
+                let text = analysed_text(raw);
                 let features = LineFeatures::measure(&text, stopwords, &mut masks, &mut keys);
+                if raw.len() > MAX_ANALYSED_LINE && !features.blank {
+                    // Two long lines that share their first bytes are not copies: the key
+                    // ends with a hash of the whole line.
+                    let hash = xxhash_rust::xxh3::xxh3_64(raw);
+                    keys.push_str(&format!(" \u{1}{hash:016x}"));
+                }
                 ends.push(masks.len());
                 key_ends.push(keys.len() as u32);
                 Line {
@@ -136,6 +143,24 @@ impl<'a> Document<'a> {
             .filter(|(_, l)| !l.is_blank())
             .map(|(i, _)| i)
     }
+}
+
+/// Bytes of a line the heuristics read. Past this a line is prose or garbage, never a menu or
+/// a caption, and reading all of it (a 500 MB line) would cost memory many times its size.
+pub const MAX_ANALYSED_LINE: usize = 64 * 1024;
+
+/// The lossy UTF-8 view of at most the first [`MAX_ANALYSED_LINE`] bytes, cut at a character
+/// boundary. The output still gets the whole line.
+fn analysed_text(raw: &[u8]) -> Cow<'_, str> {
+    if raw.len() <= MAX_ANALYSED_LINE {
+        return String::from_utf8_lossy(raw);
+    }
+    let mut cut = MAX_ANALYSED_LINE;
+    // Step back over UTF-8 continuation bytes, at most three, so no character is split.
+    while cut > MAX_ANALYSED_LINE - 3 && raw[cut] & 0xC0 == 0x80 {
+        cut -= 1;
+    }
+    String::from_utf8_lossy(&raw[..cut])
 }
 
 /// Split into (line bytes, terminator bytes). A lone `\r` ends a line too (old Mac files).
@@ -199,6 +224,29 @@ mod tests {
         assert_eq!(doc.lines[1].number, 2);
         assert_eq!(doc.lines[1].raw, b"\xff\xfe bad");
         assert!(doc.lines[1].text.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn long_lines_are_read_up_to_the_cap_and_keep_their_bytes() {
+        let sw = StopwordSet::shared();
+        let mut long = "é".repeat(MAX_ANALYSED_LINE).into_bytes();
+        long.extend_from_slice(b"\nnext\n");
+        let doc = Document::parse(&long, sw);
+        assert_eq!(doc.lines[0].raw.len(), 2 * MAX_ANALYSED_LINE);
+        let text = &doc.lines[0].text;
+        assert!(text.len() <= MAX_ANALYSED_LINE && text.len() >= MAX_ANALYSED_LINE - 3);
+        assert!(!text.contains('\u{fffd}'), "no character is split");
+        assert_eq!(doc.lines[1].text, "next");
+    }
+
+    #[test]
+    fn long_lines_with_the_same_start_have_different_keys() {
+        let sw = StopwordSet::shared();
+        let start = "word ".repeat(MAX_ANALYSED_LINE / 5 + 10);
+        let text = format!("{start}one\n{start}two\n{start}one\n");
+        let doc = Document::parse(text.as_bytes(), sw);
+        assert_ne!(doc.match_key(0), doc.match_key(1));
+        assert_eq!(doc.match_key(0), doc.match_key(2));
     }
 
     #[test]

@@ -82,6 +82,24 @@ impl ReportWriter {
         Ok(())
     }
 
+    /// Append records already rendered as JSON lines (a streamed file's spool), in order.
+    pub fn append_rendered(&mut self, rendered: impl io::BufRead) -> io::Result<()> {
+        match self {
+            ReportWriter::File(f) => io::copy(&mut io::BufReader::new(rendered), f).map(drop),
+            ReportWriter::Stderr(e) => io::copy(&mut io::BufReader::new(rendered), e).map(drop),
+            ReportWriter::Sample { limit, records } => {
+                for line in rendered.lines() {
+                    if records.len() >= *limit {
+                        break;
+                    }
+                    records.push(serde_json::from_str(&line?)?);
+                }
+                Ok(())
+            }
+            ReportWriter::Nowhere => Ok(()),
+        }
+    }
+
     fn emit(&mut self, entry: &ReportRecord) -> io::Result<()> {
         let out: &mut dyn Write = match self {
             ReportWriter::File(f) => f,

@@ -91,6 +91,20 @@ impl Summary {
         }
     }
 
+    /// Count removals known only by rule (a streamed file's spooled records).
+    pub fn add_rule_counts(
+        &mut self,
+        by_rule: &std::collections::BTreeMap<&'static str, (crate::detect::Category, u64)>,
+    ) {
+        for (&rule, &(category, count)) in by_rule {
+            *self
+                .removed_by_category
+                .entry(category.as_str())
+                .or_default() += count;
+            *self.removed_by_rule.entry(rule).or_default() += count;
+        }
+    }
+
     pub fn add_error(&mut self, kind: ErrorKind) {
         *self.errors.entry(kind.as_str()).or_default() += 1;
     }
