@@ -93,6 +93,22 @@ pub fn verify_with(
     Ok(())
 }
 
+/// True when `output` is a concatenation of whole lines of `input` (terminators included), in
+/// input order, each byte-identical; a UTF-8 byte-order mark opening `input` must open `output`
+/// too (it is put back even when line 1 is dropped). For cleaned texts checked without a
+/// [`Cleaned`], such as a JSON Lines record's text field.
+pub fn is_line_subsequence(input: &[u8], output: &[u8]) -> bool {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let (input, output) = match input.strip_prefix(BOM) {
+        Some(body) => match output.strip_prefix(BOM) {
+            Some(output) => (body, output),
+            None => return false,
+        },
+        None => (input, output),
+    };
+    subsequence(&split_lines(input), output).is_some()
+}
+
 /// If `output` is a concatenation of some of `lines` (each line + terminator) in order, the
 /// fewest and most lines such a concatenation can have. Tracks every reachable output offset,
 /// so a lone `\r` line followed by an empty `\n` line cannot be confused with one `\r\n` line.
@@ -165,6 +181,19 @@ mod tests {
         // A BOM-like sequence in a later line is an ordinary part of that line (found by fuzzing).
         let ok = cleaned(b"\xEF\xBB\xBFos", 2, 1, &[(1, "s")]);
         assert_eq!(verify(b"s\r\xEF\xBB\xBFos", &ok), Ok(()));
+    }
+
+    #[test]
+    fn line_subsequences_keep_whole_lines_in_order_and_the_bom() {
+        assert!(is_line_subsequence(b"a\nb\r\nc", b"a\nc"));
+        assert!(is_line_subsequence(b"a\rx\n\n", b"a\r\n"));
+        assert!(is_line_subsequence(
+            b"\xEF\xBB\xBFa\nb\n",
+            b"\xEF\xBB\xBFb\n"
+        ));
+        assert!(!is_line_subsequence(b"\xEF\xBB\xBFa\nb\n", b"b\n"));
+        assert!(!is_line_subsequence(b"a\nb\n", b"b\na\n"));
+        assert!(!is_line_subsequence(b"a\nb\n", b"a\nb"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::interrupt;
 use crate::output::{write_atomic, ErrorKind, ReportWriter, Summary};
 use crate::pipeline::Removal;
 use crate::stream::{self, Spool, StreamError};
-use crate::walk::{collect_jobs, Job, WalkError};
+use crate::walk::{collect_jobs, Job, WalkNotes};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -113,22 +113,45 @@ fn run_stdin(config: &Config) -> io::Result<RunResult> {
 }
 
 fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunResult> {
-    let (jobs, walk_errors) = collect_jobs(paths, config);
+    let (jobs, notes) = collect_jobs(paths, config);
     crate::safety::check(paths, &jobs, config).map_err(io::Error::other)?;
-    run_jobs(&jobs, &walk_errors, config)
+    run_jobs(&jobs, &notes, config)
 }
 
-/// Clean walked `jobs` (sorted), counting `walk_errors` too. Public so tests can change the
-/// file system between the walk and the run (a file vanishing mid-run).
-pub fn run_jobs(jobs: &[Job], walk_errors: &[WalkError], config: &Config) -> io::Result<RunResult> {
+/// Skipped symlinks named one by one on stderr; past this many, the rest are only counted.
+const SYMLINKS_NAMED: usize = 5;
+
+/// Name the first skipped symlinks and count them all (a million links make six lines).
+fn note_skipped_symlinks(links: &[String], summary: &mut Summary) {
+    for link in links.iter().take(SYMLINKS_NAMED) {
+        eprintln!(
+            "dehusk: note: {link}: symlink not followed (pass --follow to clean what it leads to)"
+        );
+    }
+    if links.len() > SYMLINKS_NAMED {
+        eprintln!(
+            "dehusk: note: and {} more symlinks not followed ({} in all, counted as skipped.symlink in the summary)",
+            links.len() - SYMLINKS_NAMED,
+            links.len()
+        );
+    }
+    for _ in links {
+        summary.add_skipped(ErrorKind::Symlink);
+    }
+}
+
+/// Clean walked `jobs` (sorted), counting what the walk met too. Public so tests can change
+/// the file system between the walk and the run (a file vanishing mid-run).
+pub fn run_jobs(jobs: &[Job], notes: &WalkNotes, config: &Config) -> io::Result<RunResult> {
     let started = Instant::now();
     let mut summary = Summary::default();
-    // With --shard, shard 0 alone counts walk errors, so merged shards count each once.
+    // With --shard, shard 0 alone counts what the walk met, so merged shards count each once.
     if config.shard.is_none_or(|s| s.counts_walk_errors()) {
-        for error in walk_errors {
+        for error in &notes.errors {
             eprintln!("dehusk: error: {}: {}", error.display, error.message);
             summary.add_error(error.kind);
         }
+        note_skipped_symlinks(&notes.skipped_symlinks, &mut summary);
     }
     let mut report = open_report(config)?;
     let pool = rayon::ThreadPoolBuilder::new()

@@ -1,4 +1,8 @@
 //! Inputs to jobs: walk folders (sorted, no hidden files, symlinks only with --follow), map each file to its output path.
+//!
+//! Without --follow, a symlink met in a folder is left alone but not silently: one that leads to
+//! a folder, or whose name carries a cleaned extension, is listed in [`WalkNotes`] so the run
+//! can count it and tell the user that --follow would take it in.
 
 use crate::config::Config;
 use crate::output::ErrorKind;
@@ -27,10 +31,21 @@ pub struct WalkError {
     pub message: String,
 }
 
-/// All jobs for `paths`, sorted by display path, plus the problems met on the way.
-pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkError>) {
+/// What a walk met besides the jobs.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WalkNotes {
+    /// Problems, each reported against a path.
+    pub errors: Vec<WalkError>,
+    /// Symlinks not followed (no --follow) that lead to a folder or are named like a cleaned
+    /// file, dangling ones included; display paths, sorted.
+    pub skipped_symlinks: Vec<String>,
+}
+
+/// All jobs for `paths`, sorted by display path, plus what was met on the way.
+pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, WalkNotes) {
     let mut jobs = Vec::new();
     let mut errors = Vec::new();
+    let mut skipped_symlinks = Vec::new();
     let out_dir = config.out_dir.as_ref().and_then(|o| o.canonicalize().ok());
     for root in paths {
         let display_root = root.to_string_lossy().into_owned();
@@ -86,6 +101,13 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
                     continue;
                 }
             };
+            // Only reached without --follow: a followed link reports its target's type.
+            if entry.file_type().is_symlink() {
+                if entry.path().is_dir() || has_extension(entry.path(), &config.extensions) {
+                    skipped_symlinks.push(entry.path().to_string_lossy().into_owned());
+                }
+                continue;
+            }
             if !entry.file_type().is_file() || !has_extension(entry.path(), &config.extensions) {
                 continue;
             }
@@ -122,7 +144,15 @@ pub fn collect_jobs(paths: &[PathBuf], config: &Config) -> (Vec<Job>, Vec<WalkEr
         });
         false
     });
-    (jobs, errors)
+    skipped_symlinks.sort();
+    skipped_symlinks.dedup();
+    (
+        jobs,
+        WalkNotes {
+            errors,
+            skipped_symlinks,
+        },
+    )
 }
 
 /// Name what went wrong: a symlink loop (with --follow), a dangling symlink, or an unreadable entry.

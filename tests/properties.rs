@@ -4,24 +4,14 @@
 //! in several languages), random text and invalid bytes, with every line ending and an
 //! optional byte-order mark. `dehusk::invariants::verify` checks each cleaning from outside.
 
+mod scraped;
+
 use clap::Parser;
 use dehusk::{encoding, invariants, Mode};
 use proptest::prelude::*;
+use scraped::LINES;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-const LINES: &[&str] = &[
-    "Home", "News | Sport | Business | Culture", "Share on Facebook", "Sign in to continue",
-    "REUTERS/Jane Roe", "FILE PHOTO: A view of the harbour, July 4, 2024.", "Image Credit: Getty",
-    "More from Reuters", "Related", "Read more", "Subscribe to our newsletter for daily updates!",
-    "Advertisement", "We use cookies to improve your experience. Accept all",
-    "The council voted on Monday to close the old bridge for repairs, which are expected to take most of the summer.",
-    "Residents who rely on the bridge said they had not been told how long the detour would add to their commute.",
-    "Die Stadt hat am Montag beschlossen, die alte Brücke für Reparaturen den ganzen Sommer zu schließen.",
-    "Le conseil municipal a voté lundi la fermeture du vieux pont pour des réparations tout l'été.",
-    "Rada miasta zdecydowała w poniedziałek o zamknięciu starego mostu na czas remontu.",
-    "Stocks rally as investors cheer the latest jobs figures.", "", "   ", "\t",
-];
 
 /// One line: a stock line, free text, or raw bytes (often invalid UTF-8, never NUL).
 fn line() -> impl Strategy<Value = Vec<u8>> {
@@ -34,27 +24,13 @@ fn line() -> impl Strategy<Value = Vec<u8>> {
 
 /// A document: lines with mixed terminators, maybe a BOM, maybe no final terminator.
 fn document() -> impl Strategy<Value = Vec<u8>> {
-    let terminator = prop::sample::select(vec![&b"\n"[..], b"\n", b"\n", b"\r\n", b"\r"]);
+    let terminator = prop::sample::select(vec!["\n", "\n", "\n", "\r\n", "\r"]);
     (
         any::<bool>(),
         prop::collection::vec((line(), terminator), 0..40),
         any::<bool>(),
     )
-        .prop_map(|(bom, lines, last)| {
-            let mut doc = if bom {
-                b"\xEF\xBB\xBF".to_vec()
-            } else {
-                Vec::new()
-            };
-            let count = lines.len();
-            for (i, (text, term)) in lines.into_iter().enumerate() {
-                doc.extend_from_slice(&text);
-                if i + 1 < count || last {
-                    doc.extend_from_slice(term);
-                }
-            }
-            doc
-        })
+        .prop_map(|(bom, lines, last)| scraped::assemble(bom, lines, last))
 }
 
 fn mode() -> impl Strategy<Value = Mode> {

@@ -1,18 +1,20 @@
 //! One JSON Lines record: parse it keeping every field's raw JSON, clean its text, render it back.
 //!
-//! Only the text field is re-encoded; every other field (numbers, nested objects, escapes) is
-//! copied byte for byte in its original order, and a record whose text comes out unchanged
-//! is passed through as it came.
+//! Only the text field's value is re-encoded, spliced in where it stood: everything else on the
+//! line (keys as written, spacing, numbers, nested objects, escapes, field order) is copied byte
+//! for byte, and a record whose text comes out unchanged is passed through as it came.
 
 use super::RecordOptions;
 use crate::output::ErrorKind;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use std::fmt;
+use std::ops::Range;
 
-/// A parsed record: its fields in order as raw JSON, and the decoded text.
+/// A parsed record: its line, its fields in order as raw JSON, and the decoded text.
 #[derive(Debug)]
 pub struct Record<'a> {
+    line: &'a str,
     fields: Vec<(String, &'a RawValue)>,
     text_index: usize,
     /// The decoded text field.
@@ -39,26 +41,35 @@ pub fn parse_record<'a>(line: &'a [u8], opts: &RecordOptions) -> Result<Record<'
     })?;
     let fields = parse_fields(line)
         .map_err(|e| bad(ErrorKind::BadJson, format!("{e}; passed through unchanged")))?;
+    // With the key repeated, the last one is the text (JSON parsers keep the last value).
     let text_index = fields
         .iter()
-        .position(|(k, _)| *k == opts.text_field)
+        .rposition(|(k, _)| *k == opts.text_field)
         .ok_or_else(|| {
             bad(
                 ErrorKind::MissingText,
                 format!("no field `{}`; passed through unchanged", opts.text_field),
             )
         })?;
-    let text: String = serde_json::from_str(fields[text_index].1.get()).map_err(|_| {
-        bad(
-            ErrorKind::TextNotString,
-            format!(
-                "field `{}` is not a string; passed through unchanged",
-                opts.text_field
-            ),
-        )
+    let raw_text = fields[text_index].1.get();
+    let text: String = serde_json::from_str(raw_text).map_err(|e| {
+        let field = &opts.text_field;
+        if raw_text.starts_with('"') {
+            // A string with a lone surrogate escape (`"\ud800"`): valid JSON, not Unicode.
+            bad(
+                ErrorKind::BadJson,
+                format!("field `{field}` is not valid Unicode ({e}); passed through unchanged"),
+            )
+        } else {
+            bad(
+                ErrorKind::TextNotString,
+                format!("field `{field}` is not a string; passed through unchanged"),
+            )
+        }
     })?;
     let id = field_value(&fields, &opts.id_field);
     Ok(Record {
+        line,
         fields,
         text_index,
         text,
@@ -81,23 +92,33 @@ impl Record<'_> {
         }
     }
 
-    /// The record with its text replaced by `text`, every other field as it was.
+    /// The fields in order: each key (decoded) and its value's JSON as written on the line.
+    pub fn raw_fields(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.fields.iter().map(|(k, raw)| (k.as_str(), raw.get()))
+    }
+
+    /// Where the text field's JSON value (quotes included) stands in the line, in bytes.
+    pub fn text_span(&self) -> Range<usize> {
+        let raw = self.fields[self.text_index].1.get();
+        // A borrowed RawValue is a slice of the line it was parsed from.
+        let start = (raw.as_ptr() as usize)
+            .checked_sub(self.line.as_ptr() as usize)
+            .filter(|start| start + raw.len() <= self.line.len())
+            .expect("the raw text value lies within its line");
+        start..start + raw.len()
+    }
+
+    /// The line with the text field's value replaced by `text` (JSON-encoded); every other
+    /// byte as it was. With the record's own text, the line itself.
     pub fn render(&self, text: &str) -> Vec<u8> {
-        let mut out = Vec::with_capacity(text.len() + 64);
-        out.push(b'{');
-        for (i, (key, raw)) in self.fields.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            serde_json::to_writer(&mut out, key).expect("writing to a Vec cannot fail");
-            out.push(b':');
-            if i == self.text_index {
-                serde_json::to_writer(&mut out, text).expect("writing to a Vec cannot fail");
-            } else {
-                out.extend_from_slice(raw.get().as_bytes());
-            }
+        if text == self.text {
+            return self.line.as_bytes().to_vec();
         }
-        out.push(b'}');
+        let span = self.text_span();
+        let mut out = Vec::with_capacity(self.line.len() - span.len() + text.len() + 16);
+        out.extend_from_slice(&self.line.as_bytes()[..span.start]);
+        serde_json::to_writer(&mut out, text).expect("writing to a Vec cannot fail");
+        out.extend_from_slice(&self.line.as_bytes()[span.end..]);
         out
     }
 }
@@ -156,6 +177,34 @@ mod tests {
     }
 
     #[test]
+    fn keys_spacing_and_escapes_around_the_text_keep_their_bytes() {
+        // Python's json.dumps spacing, an escaped key, a surrogate pair, padding around the object.
+        let line = " {\"t\\u00ecd\": \"\\ud83d\\ude00\", \"text\" : \"Home\\nBody\\u00e9\" , \"n\": [1, {\"a\": null}]} ";
+        let record = parse_record(line.as_bytes(), &opts()).unwrap();
+        assert_eq!(record.text, "Home\nBody\u{e9}");
+        assert_eq!(&line[record.text_span()], "\"Home\\nBody\\u00e9\"");
+        assert_eq!(record.render(&record.text), line.as_bytes());
+        let out = String::from_utf8(record.render("Body\u{e9}")).unwrap();
+        assert_eq!(
+            out,
+            line.replace("\"Home\\nBody\\u00e9\"", "\"Body\u{e9}\"")
+        );
+        let keys: Vec<&str> = record.raw_fields().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["t\u{ec}d", "text", "n"]);
+    }
+
+    #[test]
+    fn a_repeated_text_key_cleans_the_last_value_as_json_readers_see_it() {
+        let line = br#"{"text":"first","id":1,"text":"Home\nBody"}"#;
+        let record = parse_record(line, &opts()).unwrap();
+        assert_eq!(record.text, "Home\nBody");
+        assert_eq!(
+            record.render("Body"),
+            br#"{"text":"first","id":1,"text":"Body"}"#
+        );
+    }
+
+    #[test]
     fn broken_records_say_what_is_wrong() {
         let kind = |line: &[u8]| parse_record(line, &opts()).unwrap_err().kind;
         assert_eq!(kind(b"{\"text\": \"unterminated"), ErrorKind::BadJson);
@@ -164,6 +213,13 @@ mod tests {
         assert_eq!(kind(b"{\"text\":\"\xff\"}"), ErrorKind::BadJson);
         assert_eq!(kind(b"{\"body\":\"a\"}"), ErrorKind::MissingText);
         assert_eq!(kind(b"{\"text\":null}"), ErrorKind::TextNotString);
+        let lone = parse_record(br#"{"text":"a\ud800"}"#, &opts()).unwrap_err();
+        assert_eq!(lone.kind, ErrorKind::BadJson);
+        assert!(
+            lone.message.contains("not valid Unicode"),
+            "{}",
+            lone.message
+        );
         let err = parse_record(b"{\"body\":\"a\"}", &opts()).unwrap_err();
         assert!(err.message.contains("no field `text`"), "{}", err.message);
     }

@@ -11,7 +11,7 @@ use super::Compression;
 use crate::config::Config;
 use crate::corpus::{group_key, CorpusIndex};
 use crate::output::{AtomicFile, ErrorKind, ReportWriter, Summary};
-use crate::pipeline::{clean_document_with, Removal};
+use crate::pipeline::Removal;
 use crate::walk::Job;
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -65,7 +65,14 @@ pub fn process_record(
         ),
         _ => Vec::new(),
     };
-    let cleaned = clean_document_with(record.text.as_bytes(), config.mode, &extra);
+    // As for a plain file: a leading byte-order mark is kept out of the heuristics and put
+    // back first even when line 1 is dropped.
+    let cleaned = crate::encoding::clean(
+        record.text.as_bytes(),
+        config.mode,
+        Some(encoding_rs::UTF_8),
+        &extra,
+    );
     let stats = [
         record.text.len(),
         cleaned.output.len(),
@@ -83,7 +90,8 @@ pub fn process_record(
     }
 }
 
-/// Account for one outcome: message, report, summary; returns the bytes to write.
+/// Account for one outcome in the report and summary; returns the bytes to write and the
+/// message for stderr, if any.
 fn settle<'a>(
     outcome: &'a RecordOutcome,
     line: &'a [u8],
@@ -91,7 +99,7 @@ fn settle<'a>(
     path: &str,
     report: &mut ReportWriter,
     summary: &mut Summary,
-) -> io::Result<Vec<&'a [u8]>> {
+) -> io::Result<(Vec<&'a [u8]>, Option<String>)> {
     Ok(match outcome {
         RecordOutcome::Cleaned {
             output: Some(bytes),
@@ -101,7 +109,7 @@ fn settle<'a>(
         } => {
             report.write_record(path, record, id, removals)?;
             summary.add_document(stats[0], stats[1], stats[2], stats[3], removals);
-            vec![bytes.as_slice(), &line[content(line).len()..]]
+            (vec![bytes.as_slice(), &line[content(line).len()..]], None)
         }
         RecordOutcome::Cleaned {
             output: None,
@@ -109,23 +117,113 @@ fn settle<'a>(
             ..
         } => {
             summary.add_document(stats[0], stats[1], stats[2], stats[3], &[]);
-            vec![line]
+            (vec![line], None)
         }
         RecordOutcome::Broken(bad) => {
-            eprintln!("dehusk: error: {path}:{record}: {}", bad.message);
             summary.add_error(bad.kind);
-            vec![line]
+            let message = format!("dehusk: error: {path}:{record}: {}", bad.message);
+            (vec![line], Some(message))
         }
-        RecordOutcome::Blank => vec![line],
+        RecordOutcome::Blank => (vec![line], None),
     })
 }
 
-fn too_long(path: &str, record: u64, config: &Config, summary: &mut Summary) {
-    eprintln!(
+/// Count a record over --max-doc-bytes; returns its warning.
+fn too_long(path: &str, record: u64, config: &Config, summary: &mut Summary) -> String {
+    summary.add_warning(ErrorKind::TooLarge);
+    format!(
         "dehusk: warning: {path}:{record}: record over --max-doc-bytes {}; passed through untouched",
         config.records.max_doc_bytes
-    );
-    summary.add_warning(ErrorKind::TooLarge);
+    )
+}
+
+/// What a shard is cleaned with, whatever it is read from.
+struct Cleaner<'c> {
+    path: &'c str,
+    config: &'c Config,
+    corpus: Option<&'c CorpusIndex>,
+    pool: &'c rayon::ThreadPool,
+    report: &'c mut ReportWriter,
+    summary: &'c mut Summary,
+    /// Receives each stderr message (errors and warnings), in record order.
+    notes: &'c mut dyn FnMut(String),
+}
+
+/// How reading a shard ended.
+enum Ended {
+    /// Read to the end; the first failed write to the output, if any.
+    Complete(Option<io::Error>),
+    /// Reading failed (already noted and counted): the output must not be kept.
+    ReadFailed,
+}
+
+impl Cleaner<'_> {
+    /// Read, clean in parallel batches and write in record order. Err only when the report
+    /// cannot be written.
+    fn run<R: io::BufRead>(
+        &mut self,
+        reader: &mut RecordReader<R>,
+        mut sink: Option<&mut dyn Write>,
+    ) -> io::Result<Ended> {
+        let path = self.path;
+        let folder = crate::corpus::pass::folder_of(path);
+        let mut write_err: Option<io::Error> = None;
+        loop {
+            let Batch {
+                lines: batch,
+                long,
+                end,
+            } = match read_batch(reader) {
+                Ok(b) => b,
+                Err(e) => {
+                    (self.notes)(format!(
+                        "dehusk: error: {path}: after record {}: {e}; no output written",
+                        reader.record()
+                    ));
+                    self.summary.add_error(ErrorKind::Unreadable);
+                    return Ok(Ended::ReadFailed);
+                }
+            };
+            let (config, corpus) = (self.config, self.corpus);
+            let outcomes: Vec<RecordOutcome> = self.pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|(_, line)| process_record(content(line), config, corpus, &folder))
+                    .collect()
+            });
+            for ((record, line), outcome) in batch.iter().zip(&outcomes) {
+                let (parts, note) =
+                    settle(outcome, line, *record, path, self.report, self.summary)?;
+                if let Some(note) = note {
+                    (self.notes)(note);
+                }
+                for part in parts {
+                    if let (Some(sink), None) = (sink.as_mut(), &write_err) {
+                        write_err = sink.write_all(part).err();
+                    }
+                }
+            }
+            let Some((record, head)) = long else {
+                if end {
+                    return Ok(Ended::Complete(write_err));
+                }
+                continue;
+            };
+            let note = too_long(path, record, self.config, self.summary);
+            (self.notes)(note);
+            let out = sink.as_mut().map(|s| {
+                write_err = write_err.take().or_else(|| s.write_all(&head).err());
+                &mut **s
+            });
+            if let Err(e) = reader.finish_line(out) {
+                (self.notes)(format!(
+                    "dehusk: error: {path}: in record {record}: {e}; no output written"
+                ));
+                self.summary.add_error(ErrorKind::Unreadable);
+                return Ok(Ended::ReadFailed);
+            }
+        }
+    }
 }
 
 /// Clean one shard into its output (same name and compression). Per-shard problems are
@@ -168,59 +266,21 @@ pub fn process_shard(
             return Ok(());
         }
     };
-    let folder = crate::corpus::pass::folder_of(path);
     let mut reader = RecordReader::new(input, config.records.max_doc_bytes);
-    let mut write_err: Option<io::Error> = None;
-    loop {
-        let Batch {
-            lines: batch,
-            long,
-            end,
-        } = match read_batch(&mut reader) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!(
-                    "dehusk: error: {path}: after record {}: {e}; no output written",
-                    reader.record()
-                );
-                summary.add_error(ErrorKind::Unreadable);
-                return Ok(());
-            }
-        };
-        let outcomes: Vec<RecordOutcome> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|(_, line)| process_record(content(line), config, corpus, &folder))
-                .collect()
-        });
-        for ((record, line), outcome) in batch.iter().zip(&outcomes) {
-            for part in settle(outcome, line, *record, path, report, summary)? {
-                if let (Some(sink), None) = (sink.as_mut(), &write_err) {
-                    write_err = sink.write_all(part).err();
-                }
-            }
-        }
-        let Some((record, head)) = long else {
-            if end {
-                break;
-            }
-            continue;
-        };
-        too_long(path, record, config, summary);
-        let out = sink.as_mut().map(|s| {
-            write_err = write_err.take().or_else(|| s.write_all(&head).err());
-            s as &mut dyn Write
-        });
-        if let Err(e) = reader.finish_line(out) {
-            eprintln!("dehusk: error: {path}: in record {record}: {e}; no output written");
-            summary.add_error(ErrorKind::Unreadable);
-            return Ok(());
-        }
+    let ended = Cleaner {
+        path,
+        config,
+        corpus,
+        pool,
+        report,
+        summary: &mut *summary,
+        notes: &mut |note| eprintln!("{note}"),
     }
-    let committed = match (sink, write_err) {
-        (None, _) => Ok(()),
-        (Some(_), Some(e)) => Err(e),
-        (Some(sink), None) => sink.finish().and_then(|f| f.commit()),
+    .run(&mut reader, sink.as_mut().map(|s| s as &mut dyn Write))?;
+    let committed = match (sink, ended) {
+        (_, Ended::ReadFailed) | (None, _) => Ok(()),
+        (Some(_), Ended::Complete(Some(e))) => Err(e),
+        (Some(sink), Ended::Complete(None)) => sink.finish().and_then(|f| f.commit()),
     };
     if let Err(e) = committed {
         eprintln!(
@@ -230,6 +290,47 @@ pub fn process_shard(
         summary.add_error(ErrorKind::WriteFailed);
     }
     Ok(())
+}
+
+/// A shard cleaned in memory by [`clean_shard_bytes`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CleanedShard {
+    /// The output shard: one line per input line, in order.
+    pub output: Vec<u8>,
+    /// What a run would print on stderr for this shard (errors and warnings), in record order.
+    pub messages: Vec<String>,
+}
+
+/// Clean a whole (decompressed) shard held in memory exactly as a run cleans a shard file,
+/// with `pool`'s threads: same batches, same output bytes, same report records and summary
+/// counts (the caller counts the file itself). No file system, nothing printed; Err only
+/// when `report` cannot be written. For tests, fuzzing and embedding.
+pub fn clean_shard_bytes(
+    input: &[u8],
+    path: &str,
+    config: &Config,
+    pool: &rayon::ThreadPool,
+    report: &mut ReportWriter,
+    summary: &mut Summary,
+) -> io::Result<CleanedShard> {
+    let mut output = Vec::with_capacity(input.len());
+    let mut messages = Vec::new();
+    let mut reader = RecordReader::new(input, config.records.max_doc_bytes);
+    let ended = Cleaner {
+        path,
+        config,
+        corpus: None,
+        pool,
+        report,
+        summary,
+        notes: &mut |note| messages.push(note),
+    }
+    .run(&mut reader, Some(&mut output))?;
+    match ended {
+        Ended::Complete(None) => Ok(CleanedShard { output, messages }),
+        Ended::Complete(Some(e)) => unreachable!("writing to a Vec cannot fail: {e}"),
+        Ended::ReadFailed => unreachable!("reading a slice cannot fail"),
+    }
 }
 
 /// `clean --format jsonl -`: one output line per input line, flushed as it goes.
@@ -244,12 +345,16 @@ pub fn run_stdin(
         match next {
             Next::Line { record, bytes } => {
                 let outcome = process_record(content(&bytes), config, None, "-");
-                for part in settle(&outcome, &bytes, record, "-", report, summary)? {
+                let (parts, note) = settle(&outcome, &bytes, record, "-", report, summary)?;
+                if let Some(note) = note {
+                    eprintln!("{note}");
+                }
+                for part in parts {
                     out.write_all(part)?;
                 }
             }
             Next::TooLong { record, head } => {
-                too_long("-", record, config, summary);
+                eprintln!("{}", too_long("-", record, config, summary));
                 out.write_all(&head)?;
                 reader.finish_line(Some(&mut out))?;
             }
@@ -257,4 +362,72 @@ pub fn run_stdin(
         out.flush()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    const BODY: &str = "The council voted on Monday to close the old bridge for repairs, which are expected to take most of the summer.";
+
+    fn config() -> Config {
+        let cli = crate::cli::Cli::parse_from(["dehusk", "clean", "-q", "--format", "jsonl", "-"]);
+        let crate::cli::Command::Clean(args) = cli.command else {
+            unreachable!()
+        };
+        Config::from_args(args, false).unwrap()
+    }
+
+    fn clean(input: &str) -> (CleanedShard, Summary, Vec<serde_json::Value>) {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let mut report = ReportWriter::Sample {
+            limit: 100,
+            records: Vec::new(),
+        };
+        let mut summary = Summary::default();
+        let cleaned = clean_shard_bytes(
+            input.as_bytes(),
+            "s.jsonl",
+            &config(),
+            &pool,
+            &mut report,
+            &mut summary,
+        )
+        .unwrap();
+        (cleaned, summary, report.finish().unwrap())
+    }
+
+    #[test]
+    fn a_shard_in_memory_is_cleaned_line_by_line_with_messages_kept() {
+        let text = serde_json::to_string(&format!("Home\n{BODY}\n")).unwrap();
+        let input = format!("{{\"id\": 1, \"text\": {text}}}\r\nnot json\n\n{{\"text\": 3}}");
+        let (cleaned, summary, report) = clean(&input);
+        let body = serde_json::to_string(&format!("{BODY}\n")).unwrap();
+        assert_eq!(
+            String::from_utf8(cleaned.output).unwrap(),
+            format!("{{\"id\": 1, \"text\": {body}}}\r\nnot json\n\n{{\"text\": 3}}")
+        );
+        assert_eq!(cleaned.messages.len(), 2);
+        assert!(cleaned.messages[0].starts_with("dehusk: error: s.jsonl:2: invalid JSON"));
+        assert!(cleaned.messages[1].starts_with("dehusk: error: s.jsonl:4: field `text`"));
+        assert_eq!(summary.documents, 1);
+        assert_eq!(summary.error_count(), 2);
+        assert_eq!(report.len(), 1);
+        assert_eq!(report[0]["record"], 1);
+        assert_eq!(report[0]["text"], "Home");
+    }
+
+    #[test]
+    fn a_byte_order_mark_opening_the_text_stays_first_as_in_a_plain_file() {
+        let text = serde_json::to_string(&format!("\u{feff}Home\n{BODY}\n")).unwrap();
+        let (cleaned, _, report) = clean(&format!("{{\"text\":{text}}}\n"));
+        let line = String::from_utf8(cleaned.output).unwrap();
+        let record: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(record["text"], format!("\u{feff}{BODY}\n"));
+        assert_eq!(report[0]["text"], "Home");
+    }
 }

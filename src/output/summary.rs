@@ -28,6 +28,8 @@ pub enum ErrorKind {
     TextNotString,
     /// With --follow, a symlink leads back to one of its own ancestors.
     SymlinkLoop,
+    /// Without --follow, a symlink to a folder or to a file to clean: left alone (skipped, not an error).
+    Symlink,
 }
 
 impl ErrorKind {
@@ -43,6 +45,7 @@ impl ErrorKind {
             ErrorKind::MissingText => "missing_text",
             ErrorKind::TextNotString => "text_not_string",
             ErrorKind::SymlinkLoop => "symlink_loop",
+            ErrorKind::Symlink => "symlink",
         }
     }
 }
@@ -166,46 +169,40 @@ impl Summary {
         } else {
             0.0
         };
-        let cats: Vec<String> = self
-            .removed_by_category
-            .iter()
-            .map(|(c, n)| format!("{c} {n}"))
-            .collect();
+        let cats = counts(&self.removed_by_category);
         let _ = writeln!(
             s,
-            "dehusk: removed {} of {} lines ({share:.1}%){}{}",
+            "dehusk: removed {} of {} lines ({share:.1}%){}{cats}",
             self.removed_lines(),
             self.lines_in,
             if cats.is_empty() { "" } else { ": " },
-            cats.join(", ")
         );
         if !self.errors.is_empty() {
-            let errs: Vec<String> = self
-                .errors
-                .iter()
-                .map(|(k, n)| format!("{k} {n}"))
-                .collect();
             let _ = writeln!(
                 s,
                 "dehusk: {} errors: {}",
                 self.error_count(),
-                errs.join(", ")
+                counts(&self.errors)
             );
         }
+        if !self.skipped.is_empty() {
+            let _ = writeln!(s, "dehusk: skipped on purpose: {}", counts(&self.skipped));
+        }
         if !self.warnings.is_empty() {
-            let warns: Vec<String> = self
-                .warnings
-                .iter()
-                .map(|(k, n)| format!("{k} {n}"))
-                .collect();
             let _ = writeln!(
                 s,
                 "dehusk: warnings (passed through untouched): {}",
-                warns.join(", ")
+                counts(&self.warnings)
             );
         }
         s
     }
+}
+
+/// `name count` pairs joined with commas, for the human summary.
+fn counts(map: &BTreeMap<&'static str, u64>) -> String {
+    let pairs: Vec<String> = map.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    pairs.join(", ")
 }
 
 #[cfg(test)]
@@ -225,12 +222,16 @@ mod tests {
         summary.files = 1;
         summary.add_document(10, 4, 3, 2, &[removal]);
         summary.add_error(ErrorKind::Binary);
+        summary.add_skipped(ErrorKind::Symlink);
         let json = summary.to_json(serde_json::json!({}));
         assert_eq!(json["lines_removed"], 1);
         assert_eq!(json["removed_by_category"]["promo"], 1);
         assert_eq!(json["removed_by_category"]["caption"], 0);
         assert_eq!(json["removed_by_rule"]["promo.ad_label"], 1);
         assert_eq!(json["errors"]["binary"], 1);
-        assert!(summary.human(1.0).contains("1 errors: binary 1"));
+        assert_eq!(json["skipped"]["symlink"], 1);
+        let human = summary.human(1.0);
+        assert!(human.contains("1 errors: binary 1"), "{human}");
+        assert!(human.contains("skipped on purpose: symlink 1"), "{human}");
     }
 }

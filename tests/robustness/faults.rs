@@ -198,6 +198,66 @@ fn a_file_vanishing_between_walk_and_clean_is_an_error_and_the_rest_completes() 
 }
 
 #[test]
+fn symlinks_left_alone_without_follow_are_named_and_counted_but_are_not_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    put(&input, "a.txt", format!("{PROSE}\n").as_bytes());
+    put(&input, "sub/b.txt", format!("{PROSE2}\n").as_bytes());
+    symlink("sub/b.txt", input.join("alias.txt")).unwrap();
+    symlink("sub", input.join("more")).unwrap();
+    symlink("missing.txt", input.join("dangling.txt")).unwrap();
+    // Not something --follow would clean: a link named like no input, to a file.
+    symlink("a.txt", input.join("logo.png")).unwrap();
+
+    let out = dir.path().join("out");
+    let run = clean(&[&input, Path::new("--out"), &out]);
+    assert_eq!(code(&run), 0, "a skipped symlink is not an error");
+    let err = stderr(&run);
+    for link in ["alias.txt", "dangling.txt", "more"] {
+        let note = format!(
+            "dehusk: note: {}: symlink not followed (pass --follow",
+            input.join(link).display()
+        );
+        assert!(err.contains(&note), "{link}: {err}");
+    }
+    assert!(!err.contains("logo.png"), "{err}");
+    assert_eq!(err.lines().count(), 3, "{err}");
+    assert_eq!(summary(&out)["skipped"], serde_json::json!({"symlink": 3}));
+    assert_eq!(summary(&out)["errors"], serde_json::json!({}));
+
+    // Past five, the rest are counted in one line, however many there are.
+    for i in 0..7 {
+        symlink("a.txt", input.join(format!("copy{i}.txt"))).unwrap();
+    }
+    let many = dir.path().join("many");
+    let run = clean(&[&input, Path::new("--out"), &many]);
+    assert_eq!(code(&run), 0);
+    let err = stderr(&run);
+    assert_eq!(err.lines().count(), 6, "{err}");
+    assert!(
+        err.contains("dehusk: note: and 5 more symlinks not followed (10 in all, counted as skipped.symlink in the summary)"),
+        "{err}"
+    );
+    assert_eq!(summary(&many)["skipped"]["symlink"], 10);
+
+    // Without --quiet the closing summary says it too; with --follow nothing is skipped.
+    let loud = dehusk()
+        .args(["clean", input.to_str().unwrap(), "--out"])
+        .arg(dir.path().join("loud"))
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&loud).contains("dehusk: skipped on purpose: symlink 10"),
+        "{}",
+        stderr(&loud)
+    );
+    let followed = dir.path().join("followed");
+    let run = clean_with(&[&input, Path::new("--out"), &followed], &["--follow"]);
+    assert!(!stderr(&run).contains("not followed"), "{}", stderr(&run));
+    assert_eq!(summary(&followed)["skipped"], serde_json::json!({}));
+}
+
+#[test]
 fn symlinks_dangling_or_looping_are_reported_with_follow_and_skipped_without() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
