@@ -75,11 +75,19 @@ fn run_stdin(config: &Config) -> io::Result<RunResult> {
     let mut stdout = io::stdout().lock();
     let no_corpus = |_: &[u8]| Vec::new();
     // Cleaned window by window: a pipe of any length streams through in bounded memory.
-    let streamed = stream::clean_stream(io::stdin().lock(), "-", None, config, &no_corpus, |b| {
-        stdout
-            .write_all(b)
-            .map_err(|e| StreamError::Failed(ErrorKind::WriteFailed, e.to_string()))
-    });
+    let streamed = stream::clean_stream(
+        io::stdin().lock(),
+        "-",
+        None,
+        config,
+        &no_corpus,
+        &|_| {},
+        |b| {
+            stdout
+                .write_all(b)
+                .map_err(|e| StreamError::Failed(ErrorKind::WriteFailed, e.to_string()))
+        },
+    );
     match streamed {
         Ok(done) => {
             stdout.flush()?;
@@ -225,7 +233,7 @@ pub fn run_jobs(jobs: &[Job], notes: &WalkNotes, config: &Config) -> io::Result<
                     if interrupt::requested() {
                         return None;
                     }
-                    process(job, config, corpus.as_ref())
+                    process(job, config, corpus.as_ref(), &progress)
                 })
                 .collect()
         });
@@ -300,20 +308,30 @@ pub fn run_jobs(jobs: &[Job], notes: &WalkNotes, config: &Config) -> io::Result<
 
 /// Read, clean and write one file. Never panics on bad input; every failure is an outcome.
 /// None when an interrupt stopped a streamed file halfway (nothing of it was published).
-fn process(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) -> Option<Outcome> {
+fn process(
+    job: &Job,
+    config: &Config,
+    corpus: Option<&CorpusIndex>,
+    progress: &ProgressBar,
+) -> Option<Outcome> {
     let failed = |kind, message: String| Outcome::Failed { kind, message };
     let size = match std::fs::metadata(&job.input) {
         Ok(m) => m.len(),
         Err(e) => return Some(failed(ErrorKind::Unreadable, e.to_string())),
     };
     if size <= config.max_file_bytes && size > stream::STREAM_ABOVE {
-        return process_streamed(job, config, corpus);
+        return process_streamed(job, config, corpus, progress);
     }
     Some(process_whole(job, config, corpus, size))
 }
 
 /// A file bigger than one window, cleaned window by window from disk.
-fn process_streamed(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) -> Option<Outcome> {
+fn process_streamed(
+    job: &Job,
+    config: &Config,
+    corpus: Option<&CorpusIndex>,
+    progress: &ProgressBar,
+) -> Option<Outcome> {
     let target = config.out_dir.as_ref().map(|o| o.join(&job.relative));
     let target = target.as_deref().filter(|_| !config.dry_run);
     let group = group_key(&folder_of(&job.display));
@@ -321,7 +339,23 @@ fn process_streamed(job: &Job, config: &Config, corpus: Option<&CorpusIndex>) ->
         (Some(index), Some(opts)) => index.findings(group, window, opts),
         _ => Vec::new(),
     };
-    match stream::clean_file(&job.input, &job.display, target, config, &extra_for) {
+    // The bar moves window by window; the main loop counts the whole file when it records
+    // the outcome, so this preview is taken back at the end.
+    let shown = std::cell::Cell::new(0u64);
+    let on_window = |bytes: usize| {
+        progress.inc(bytes as u64);
+        shown.set(shown.get() + bytes as u64);
+    };
+    let result = stream::clean_file(
+        &job.input,
+        &job.display,
+        target,
+        config,
+        &extra_for,
+        &on_window,
+    );
+    progress.dec(shown.get());
+    match result {
         Ok(done) => Some(Outcome::Cleaned {
             bytes_in: done.bytes_in,
             bytes_out: done.bytes_out,

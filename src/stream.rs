@@ -60,13 +60,15 @@ pub enum StreamError {
 }
 
 /// Clean the file at `input` into `target` (None: count only). `extra_for` gives the corpus
-/// findings of one window of UTF-8 lines, indexed within the window.
+/// findings of one window of UTF-8 lines, indexed within the window; `progress` hears the
+/// bytes of each window cleaned.
 pub fn clean_file(
     input: &Path,
     display: &str,
     target: Option<&Path>,
     config: &Config,
     extra_for: &dyn Fn(&[u8]) -> Vec<Finding>,
+    progress: &dyn Fn(usize),
 ) -> Result<Streamed, StreamError> {
     let file =
         File::open(input).map_err(|e| StreamError::Failed(ErrorKind::Unreadable, e.to_string()))?;
@@ -78,16 +80,24 @@ pub fn clean_file(
     };
     let mut out = None;
     let spool_dir = target.and_then(Path::parent);
-    let done = clean_stream(file, display, spool_dir, config, extra_for, |bytes| {
-        if let Some(path) = target {
-            if out.is_none() {
-                out = Some(AtomicFile::create(path).map_err(|e| write_failed(path, e))?);
+    let done = clean_stream(
+        file,
+        display,
+        spool_dir,
+        config,
+        extra_for,
+        progress,
+        |bytes| {
+            if let Some(path) = target {
+                if out.is_none() {
+                    out = Some(AtomicFile::create(path).map_err(|e| write_failed(path, e))?);
+                }
+                let out = out.as_mut().expect("created above");
+                out.write_all(bytes).map_err(|e| write_failed(path, e))?;
             }
-            let out = out.as_mut().expect("created above");
-            out.write_all(bytes).map_err(|e| write_failed(path, e))?;
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     if let (Some(path), Some(out)) = (target, out) {
         out.commit().map_err(|e| write_failed(path, e))?;
     }
@@ -103,6 +113,7 @@ pub fn clean_stream(
     spool_dir: Option<&Path>,
     config: &Config,
     extra_for: &dyn Fn(&[u8]) -> Vec<Finding>,
+    progress: &dyn Fn(usize),
     mut emit: impl FnMut(&[u8]) -> Result<(), StreamError>,
 ) -> Result<Streamed, StreamError> {
     let unreadable = |e: io::Error| StreamError::Failed(ErrorKind::Unreadable, e.to_string());
@@ -152,6 +163,7 @@ pub fn clean_stream(
                     StreamError::Failed(ErrorKind::WriteFailed, format!("spooling the report: {e}"))
                 })?;
             }
+            progress(end - start);
             start = end;
         }
         done.bytes_in += start;
