@@ -39,7 +39,7 @@ impl Resume {
     }
 
     fn marker(&self, job: &Job, suffix: &str) -> PathBuf {
-        let mut name = job.relative.clone().into_os_string();
+        let mut name = job.relative().as_os_str().to_os_string();
         name.push(suffix);
         self.out.join(DONE_DIR).join(name)
     }
@@ -48,8 +48,8 @@ impl Resume {
     pub fn done(&self, job: &Job) -> Option<serde_json::Value> {
         let text = std::fs::read(self.marker(job, ".summary.json")).ok()?;
         let marker: serde_json::Value = serde_json::from_slice(&text).ok()?;
-        let same = marker["path"] == job.display.as_str() && marker["options"] == self.options;
-        (same && self.out.join(&job.relative).is_file()).then_some(marker)
+        let same = marker["path"] == job.display().as_str() && marker["options"] == self.options;
+        (same && self.out.join(job.relative()).is_file()).then_some(marker)
     }
 
     /// Replay a finished file into the report and summary; false when it is not finished.
@@ -93,7 +93,7 @@ impl Resume {
         work(&mut lines, &mut part)?;
         lines.finish()?;
         let mut marker = part.to_json(self.options.clone());
-        marker["path"] = job.display.as_str().into();
+        marker["path"] = job.display().as_str().into();
         crate::merge::absorb(summary, &marker).map_err(io::Error::other)?;
         if !UNFINISHED.iter().any(|k| part.errors.contains_key(k)) {
             let mut text = serde_json::to_vec(&marker)?;

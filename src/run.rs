@@ -194,7 +194,7 @@ pub fn run_jobs(jobs: &[Job], notes: &WalkNotes, config: &Config) -> io::Result<
                 continue;
             }
         }
-        if config.records.is_jsonl(&rest[0].input) {
+        if config.records.is_jsonl(rest[0].input()) {
             progress.suspend(|| {
                 crate::resume::record(
                     resume.as_ref(),
@@ -222,7 +222,7 @@ pub fn run_jobs(jobs: &[Job], notes: &WalkNotes, config: &Config) -> io::Result<
             .iter()
             .take(CHUNK)
             .enumerate()
-            .take_while(|(i, j)| !config.records.is_jsonl(&j.input) && (*i == 0 || !done(j)))
+            .take_while(|(i, j)| !config.records.is_jsonl(j.input()) && (*i == 0 || !done(j)))
             .count();
         let (chunk, tail) = rest.split_at(plain);
         rest = tail;
@@ -259,13 +259,14 @@ pub fn run_jobs(jobs: &[Job], notes: &WalkNotes, config: &Config) -> io::Result<
                                 summary.add_rule_counts(&spool.by_rule);
                                 report.append_rendered(spool.into_reader()?)?;
                             }
-                            report.write_document(&job.display, &removals)?;
+                            report.write_document(&job.display(), &removals)?;
                             summary
                                 .add_document(bytes_in, bytes_out, lines_in, lines_out, &removals);
                         }
                         Outcome::Failed { kind, message } => {
-                            progress
-                                .suspend(|| eprintln!("dehusk: error: {}: {message}", job.display));
+                            progress.suspend(|| {
+                                eprintln!("dehusk: error: {}: {message}", job.display())
+                            });
                             summary.add_error(kind);
                         }
                         Outcome::Skipped { kind } => summary.add_skipped(kind),
@@ -315,7 +316,7 @@ fn process(
     progress: &ProgressBar,
 ) -> Option<Outcome> {
     let failed = |kind, message: String| Outcome::Failed { kind, message };
-    let size = match std::fs::metadata(&job.input) {
+    let size = match std::fs::metadata(job.input()) {
         Ok(m) => m.len(),
         Err(e) => return Some(failed(ErrorKind::Unreadable, e.to_string())),
     };
@@ -332,9 +333,9 @@ fn process_streamed(
     corpus: Option<&CorpusIndex>,
     progress: &ProgressBar,
 ) -> Option<Outcome> {
-    let target = config.out_dir.as_ref().map(|o| o.join(&job.relative));
+    let target = config.out_dir.as_ref().map(|o| o.join(job.relative()));
     let target = target.as_deref().filter(|_| !config.dry_run);
-    let group = group_key(&folder_of(&job.display));
+    let group = group_key(&folder_of(&job.display()));
     let extra_for = |window: &[u8]| match (corpus, &config.corpus) {
         (Some(index), Some(opts)) => index.findings(group, window, opts),
         _ => Vec::new(),
@@ -347,8 +348,8 @@ fn process_streamed(
         shown.set(shown.get() + bytes as u64);
     };
     let result = stream::clean_file(
-        &job.input,
-        &job.display,
+        job.input(),
+        &job.display(),
         target,
         config,
         &extra_for,
@@ -379,10 +380,10 @@ fn process_streamed(
 /// A file read whole, cleaned and written in one go.
 fn process_whole(job: &Job, config: &Config, corpus: Option<&CorpusIndex>, size: u64) -> Outcome {
     let failed = |kind, message: String| Outcome::Failed { kind, message };
-    let target = config.out_dir.as_ref().map(|o| o.join(&job.relative));
+    let target = config.out_dir.as_ref().map(|o| o.join(job.relative()));
     if size > config.max_file_bytes {
         if let (Some(target), false) = (&target, config.dry_run) {
-            if let Err(e) = copy_atomic(&job.input, target) {
+            if let Err(e) = copy_atomic(job.input(), target) {
                 return failed(
                     ErrorKind::WriteFailed,
                     format!("copying a too-large file: {e}"),
@@ -397,7 +398,7 @@ fn process_whole(job: &Job, config: &Config, corpus: Option<&CorpusIndex>, size:
             ),
         );
     }
-    let bytes = match std::fs::read(&job.input) {
+    let bytes = match std::fs::read(job.input()) {
         Ok(b) => b,
         Err(e) => return failed(ErrorKind::Unreadable, e.to_string()),
     };
@@ -414,7 +415,7 @@ fn process_whole(job: &Job, config: &Config, corpus: Option<&CorpusIndex>, size:
     }
     let extra = match (corpus, &config.corpus) {
         (Some(index), Some(opts)) => {
-            index.findings(group_key(&folder_of(&job.display)), &bytes, opts)
+            index.findings(group_key(&folder_of(&job.display())), &bytes, opts)
         }
         _ => Vec::new(),
     };

@@ -28,11 +28,11 @@ pub fn check(paths: &[PathBuf], jobs: &[Job], config: &Config) -> Result<(), Str
         if paths.iter().any(|root| nested(root, out)) {
             if let Some(job) = jobs
                 .iter()
-                .find(|job| same_file(&job.input, &out.join(&job.relative)))
+                .find(|job| same_file(job.input(), &out.join(job.relative())))
             {
                 return Err(format!(
                     "the cleaned copy of {} would overwrite that input file (--out {}); choose another folder",
-                    job.display,
+                    job.display(),
                     out.display()
                 ));
             }
@@ -49,11 +49,11 @@ pub fn check(paths: &[PathBuf], jobs: &[Job], config: &Config) -> Result<(), Str
         };
         if let Some(job) = jobs
             .iter()
-            .find(|job| job.size == meta.len() && same_file(&job.input, file))
+            .find(|job| job.size == meta.len() && same_file(job.input(), file))
         {
             return Err(format!(
                 "{} is an input file and cannot also receive the report or summary",
-                job.display
+                job.display()
             ));
         }
     }

@@ -30,7 +30,7 @@ pub fn build_index(jobs: &[Job], config: &Config, pool: &rayon::ThreadPool) -> C
     let mut index = CorpusIndex::default();
     let mut plain: Vec<&Job> = Vec::new();
     for job in jobs {
-        if config.records.is_jsonl(&job.input) {
+        if config.records.is_jsonl(job.input()) {
             count_plain(&plain, config, pool, &mut index);
             plain.clear();
             count_shard(job, config, pool, &mut index);
@@ -48,15 +48,15 @@ fn count_plain(jobs: &[&Job], config: &Config, pool: &rayon::ThreadPool, index: 
             chunk
                 .par_iter()
                 .map(|job| {
-                    let size = std::fs::metadata(&job.input).ok()?.len();
+                    let size = std::fs::metadata(job.input()).ok()?.len();
                     if size > config.max_file_bytes {
                         return None;
                     }
-                    let bytes = std::fs::read(&job.input).ok()?;
+                    let bytes = std::fs::read(job.input()).ok()?;
                     if crate::encoding::is_binary(&bytes, config.encoding) {
                         return None;
                     }
-                    let group = group_key(&folder_of(&job.display));
+                    let group = group_key(&folder_of(&job.display()));
                     Some((group, document_keys(group, &bytes)))
                 })
                 .collect()
@@ -68,10 +68,10 @@ fn count_plain(jobs: &[&Job], config: &Config, pool: &rayon::ThreadPool, index: 
 }
 
 fn count_shard(job: &Job, config: &Config, pool: &rayon::ThreadPool, index: &mut CorpusIndex) {
-    let Ok(input) = Compression::of(&job.input).open(&job.input) else {
+    let Ok(input) = Compression::of(job.input()).open(job.input()) else {
         return;
     };
-    let folder = folder_of(&job.display);
+    let folder = folder_of(&job.display());
     let mut reader = RecordReader::new(input, config.records.max_doc_bytes);
     loop {
         let Ok(batch) = read_batch(&mut reader) else {

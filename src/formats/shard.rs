@@ -236,9 +236,10 @@ pub fn process_shard(
     report: &mut ReportWriter,
     summary: &mut Summary,
 ) -> io::Result<()> {
-    let path = job.display.as_str();
-    let compression = Compression::of(&job.input);
-    let input = match compression.open(&job.input) {
+    let display = job.display();
+    let path = display.as_str();
+    let compression = Compression::of(job.input());
+    let input = match compression.open(job.input()) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("dehusk: error: {path}: {e}");
@@ -250,7 +251,7 @@ pub fn process_shard(
         .out_dir
         .as_ref()
         .filter(|_| !config.dry_run)
-        .map(|o| o.join(&job.relative));
+        .map(|o| o.join(job.relative()));
     let mut sink = match target
         .as_ref()
         .map(|t| AtomicFile::create(t).and_then(|f| compression.encoder(f)))
