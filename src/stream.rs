@@ -12,7 +12,7 @@ use crate::detect::{Category, Finding};
 use crate::encoding::{is_binary, Reading};
 use crate::output::{AtomicFile, ErrorKind, ReportRecord};
 use crate::pipeline::Removal;
-use crate::window::{complete_window, WINDOW_BYTES};
+use crate::window::{append_removals, complete_window, WINDOW_BYTES};
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, Write};
@@ -149,12 +149,7 @@ pub fn clean_stream(
             };
             let part = reading.clean_body(window, config.mode, &extra);
             emit(&part.output)?;
-            let first = done.lines_in;
-            done.removals
-                .extend(part.removals.into_iter().map(|mut removal| {
-                    removal.line += first;
-                    removal
-                }));
+            append_removals(&mut done.removals, part.removals, done.lines_in);
             done.lines_in += part.lines_in;
             done.lines_out += part.lines_out;
             done.bytes_out += part.output.len();

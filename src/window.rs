@@ -8,7 +8,7 @@
 //! judged within a window, not across the whole file.
 
 use crate::detect::Finding;
-use crate::pipeline::Cleaned;
+use crate::pipeline::{Cleaned, Removal};
 
 /// Most lines in one window.
 pub const WINDOW_LINES: usize = 50_000;
@@ -123,17 +123,21 @@ pub fn clean_in_windows(
         } else {
             whole.output.extend_from_slice(&part.output);
         }
-        whole
-            .removals
-            .extend(part.removals.into_iter().map(|mut removal| {
-                removal.line += first;
-                removal
-            }));
+        append_removals(&mut whole.removals, part.removals, first);
         whole.lines_in += part.lines_in;
         whole.lines_out += part.lines_out;
         start = end;
     }
     whole
+}
+
+/// Append a window's removals, renumbered from the window's lines to the document's: the
+/// window starts after `lines_before` lines.
+pub fn append_removals(into: &mut Vec<Removal>, window: Vec<Removal>, lines_before: usize) {
+    into.extend(window.into_iter().map(|mut removal| {
+        removal.line += lines_before;
+        removal
+    }));
 }
 
 #[cfg(test)]
