@@ -27,8 +27,15 @@ pub static NEXT_TO_CREDIT: Rule = Rule {
     about: "a descriptive line right before or after a photo credit (the caption the credit belongs to)",
 };
 
+pub static CLOSING_CREDIT: Rule = Rule {
+    id: "caption.closing_credit",
+    category: Category::Caption,
+    about: "a caption closed by its credit after the last sentence: \"... last year. Photograph: Name/Agency\", \"... Foto: Name\", \"... febrero. EFE\"",
+};
+
 static RULES: &[&Rule] = &[
     &AGENCY_CREDIT,
+    &CLOSING_CREDIT,
     &CREDIT_LABEL,
     &PHOTO_DESCRIPTION,
     &NEXT_TO_CREDIT,
@@ -65,6 +72,15 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     ])
 });
 
+/// A credit standing after a caption's last sentence. Prose never ends on "Photo: Name" or a
+/// bare agency name after its full stop; a caption of any length does.
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"[.!?)»\x22”]\s+(?:photograph|photo|photos|foto|fotos|bild|image|illustration|composite|picture|credit|imagen|zdjęcie|fot\.)\s*:\s*[^.!?]{2,60}$",
+        r"[.!?]\s+(?:efe|afp|ap|dpa|reuters|epa|ansa|xinhua|getty images)\s*$",
+    ])
+});
+
 static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
         r"^\W*file photo\b",
@@ -91,6 +107,9 @@ impl Caption {
     fn classify(text: &str, words: usize) -> Option<(&'static Rule, f32)> {
         if words <= 14 && AGENCY.is_match(text) {
             return Some((&AGENCY_CREDIT, 0.95));
+        }
+        if words <= 60 && CLOSING.is_match(text) {
+            return Some((&CLOSING_CREDIT, 0.85));
         }
         if words <= 40 && LABEL.is_match(text) {
             return Some((&CREDIT_LABEL, if words <= 15 { 0.9 } else { 0.6 }));
@@ -191,6 +210,29 @@ mod tests {
                 vec!["caption.agency_credit"],
                 "{credit}"
             );
+        }
+    }
+
+    #[test]
+    fn captions_closed_by_their_credit() {
+        for caption in [
+            "Striking members of the union at the college last year. Photograph: Jane Roe/Getty Images",
+            "Ein Blick auf die neue Brücke über den Fluss am Abend. Foto: Max Muster",
+            "Un grupo de turistas, en el puerto el 11 de febrero pasado. EFE",
+            "The old bridge seen from the north bank before the repairs began. Credit: City Archive",
+        ] {
+            assert_eq!(
+                fired_on_line(&Caption, caption),
+                vec!["caption.closing_credit"],
+                "{caption}"
+            );
+        }
+        // A sentence that only mentions a photo, or ends on an agency it quotes, is prose.
+        for prose in [
+            "The council said the photo: a blurred image of the bridge, was taken in June and shared widely.",
+            "The figures were first reported by the news agency AP on Monday evening.",
+        ] {
+            assert!(fired_on_line(&Caption, prose).is_empty(), "{prose}");
         }
     }
 

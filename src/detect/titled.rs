@@ -21,6 +21,31 @@ static RULES: &[&Rule] = &[&TITLE_CASE];
 const LEAD_WORDS: usize = 14;
 /// Capitalised function words in the lead that make a headline.
 const MIN_CAPITALISED: usize = 2;
+/// Title-cased lines in a row that make a list of other stories, not a headline over a text,
+/// and how many of them must be headlines by their function words.
+const MIN_RUN: usize = 3;
+const MIN_RUN_HEADLINES: usize = 2;
+/// A lone title-cased line is evidence; a run of them settles.
+const SCORE_ALONE: f32 = 0.6;
+const SCORE_IN_RUN: f32 = 0.8;
+
+/// Whether a line opens with a title-cased stretch (four of its first six words capitalised or
+/// figures), the shape of a headline even without capitalised function words ("Say Cheese?
+/// Detroit's Top 3 Cheese Shops ...").
+fn opens_title_cased(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    words.len() == 6
+        && words
+            .iter()
+            .filter(|w| {
+                w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
+            .count()
+            >= 4
+}
 
 /// Function words written with a capital inside the first [`LEAD_WORDS`] words, not counting
 /// a sentence's first word or "I".
@@ -61,13 +86,34 @@ impl Detector for Titled {
         if doc.language.map(|l| l.code()) != Some("en") {
             return;
         }
-        for index in doc.nonblank() {
-            let line = &doc.lines[index];
-            if line.features.words >= 6
-                && capitalised_function_words(line.trimmed(), doc.language) >= MIN_CAPITALISED
-            {
-                out.push(Finding::new(index, &TITLE_CASE, 0.6));
+        // Per non-blank line: a headline (capitalised function words), or only title-cased at
+        // its start, which joins a run of headlines but is nothing on its own.
+        let lines: Vec<(usize, bool, bool)> = doc
+            .nonblank()
+            .map(|index| {
+                let line = &doc.lines[index];
+                let long = line.features.words >= 6;
+                let text = line.trimmed();
+                let headline =
+                    long && capitalised_function_words(text, doc.language) >= MIN_CAPITALISED;
+                (index, headline, long && opens_title_cased(text))
+            })
+            .collect();
+        let mut k = 0;
+        while k < lines.len() {
+            let run = lines[k..]
+                .iter()
+                .take_while(|&&(_, headline, titled)| headline || titled)
+                .count();
+            let headlines = lines[k..k + run].iter().filter(|l| l.1).count();
+            for &(index, headline, _) in &lines[k..k + run] {
+                if run >= MIN_RUN && headlines >= MIN_RUN_HEADLINES {
+                    out.push(Finding::new(index, &TITLE_CASE, SCORE_IN_RUN));
+                } else if headline {
+                    out.push(Finding::new(index, &TITLE_CASE, SCORE_ALONE));
+                }
             }
+            k += run.max(1);
         }
     }
 }
@@ -88,6 +134,29 @@ mod tests {
             fired(&Titled, &text),
             vec![(3, "teaser.title_case"), (4, "teaser.title_case")]
         );
+    }
+
+    #[test]
+    fn a_run_of_title_cased_lines_is_a_list_of_stories() {
+        // Two headlines by their function words and one only title-cased at its start: a list.
+        let list = "The 4 Best Vegan Spots In Town We crunched the numbers to find the top vegan spots.\nSay Cheese? Our Town's Top 3 Cheese Shops Wondering where to find the best cheese near you?\nHere Are The Top Fitness Deals In Town In the market to save some money on fitness?\n";
+        let hits = fired(&Titled, &format!("{PROSE}{list}"));
+        assert_eq!(
+            hits.iter().map(|&(line, _)| line).collect::<Vec<_>>(),
+            vec![3, 4, 5]
+        );
+        let text = format!("{PROSE}{list}");
+        let doc = Document::parse(text.as_bytes(), StopwordSet::shared());
+        let mut out = Vec::new();
+        Titled.detect(&doc, &mut out);
+        assert!(out.iter().all(|f| f.score == SCORE_IN_RUN), "{out:?}");
+        // One headline on its own stays evidence only.
+        let mut alone = Vec::new();
+        let text = format!("{PROSE}The 4 Best Vegan Spots In Town We crunched the numbers.\n");
+        let doc = Document::parse(text.as_bytes(), StopwordSet::shared());
+        Titled.detect(&doc, &mut alone);
+        assert_eq!(alone.len(), 1);
+        assert_eq!(alone[0].score, SCORE_ALONE);
     }
 
     #[test]
