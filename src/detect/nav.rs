@@ -78,6 +78,8 @@ static SHARE_RE: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
         r"^\W*(?:share|teilen|compartir|partager|udostępnij|condividi|delen|tweet|pin it|e-?mail|print|drucken|whatsapp|facebook|twitter|x|linkedin|pinterest|reddit|telegram|xing|flipboard|messenger|copy link|link kopieren|imprimir|imprimer)(?:\s+(?:on|this|via|auf|per|en|sur|it|article|artikel|story|page|link)\b.{0,30})?\W*$",
         r"^\W*(?:share|teilen)\s+(?:on|this|via|auf|per)\b",
+        // WordPress's "Share this:" / "Like this:" headers, as sites translate them.
+        r"^\W*(?:teilen sie dies mit|teile dies mit|gefällt mir|like this|me gusta|j'aime|compartir esto|partager cette page|udostępnij to)\W*$",
         r"\bfollow (?:us|me)\b|\bfolgen sie uns\b|\bfolge uns\b|\bsíguenos\b|\bsuivez-nous\b|\bobserwuj nas\b|\bseguici\b",
         r"^\W*(?:(?:facebook|twitter|instagram|youtube|linkedin|pinterest|whatsapp|tiktok|xing|telegram|e-?mail|rss)\W*){2,}$",
     ])
@@ -99,6 +101,16 @@ static FURNITURE_RE: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
         r"^\W*(?:menu|menü|navigation|search|suche|suchen|buscar|rechercher|szukaj|home|startseite|inicio|accueil|skip to (?:main )?content|skip to navigation|jump to navigation|zum inhalt springen|direkt zum inhalt|back to top|nach oben|zurück|weiter|next|previous|prev|close|schließen|open|more|mehr|show more|load more|mehr laden|mehr anzeigen|ver más|voir plus|toggle navigation|main menu|hauptmenü|advertisement|top|startseite)\W*$",
         r"^\W*(?:\d+\s+)?(?:comments?|kommentare?|comentarios?|commentaires?|komentarz[ey]?)\W*$",
+        // Links to the neighbouring post, and a recipe page's jump buttons.
+        r"^\W*(?:vorschau auf den nächsten artikel|next (?:post|article|story)|previous (?:post|article|story)|nächster (?:artikel|beitrag)|vorheriger (?:artikel|beitrag)|article (?:suivant|précédent)|(?:siguiente|anterior) (?:artículo|entrada)|(?:artículo|entrada) (?:siguiente|anterior))\W*$",
+        r"^\W*(?:jump to recipe|print recipe|zum rezept|rezept drucken)\b",
+    ])
+});
+
+/// "Next: <title of the following post>": a link to the neighbouring post, title and all.
+static POST_LINK_RE: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"^\W*(?:next|previous|prev|nächster|vorheriger|voriger)(?: (?:post|article|artikel|beitrag|story))?\s*[:»›>]\s*\S",
     ])
 });
 
@@ -240,7 +252,7 @@ impl Nav {
         if words <= 8 && SHARE_RE.is_match(text) {
             return Some((&SHARE, 0.85));
         }
-        if words <= 5 && FURNITURE_RE.is_match(text) {
+        if words <= 5 && FURNITURE_RE.is_match(text) || words <= 16 && POST_LINK_RE.is_match(text) {
             return Some((&FURNITURE, 0.8));
         }
         if (separators >= 2 && words <= 40 && separators * 6 >= words)
@@ -299,6 +311,20 @@ mod tests {
     }
 
     #[test]
+    fn links_to_the_neighbouring_post_and_recipe_buttons() {
+        for line in [
+            "Next: Elegantly activating a virtualenv in a Dockerfile",
+            "Vorschau auf den nächsten Artikel",
+            "Previous post",
+            "Jump to Recipe Print Recipe",
+        ] {
+            assert_eq!(fired_on_line(&Nav, line), vec!["nav.furniture"], "{line}");
+        }
+        let prose = "Next, the council will vote on the budget for the repairs in the spring.";
+        assert!(fired_on_line(&Nav, prose).is_empty());
+    }
+
+    #[test]
     fn share_and_follow_buttons() {
         for line in [
             "Share on Facebook",
@@ -306,6 +332,8 @@ mod tests {
             "WhatsApp",
             "Follow us on Twitter",
             "Facebook Twitter Email",
+            "Teilen Sie dies mit:",
+            "Gefällt mir:",
         ] {
             assert_eq!(
                 fired_on_line(&Nav, line),

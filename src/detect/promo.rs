@@ -74,6 +74,9 @@ static CTA: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:descarga|descargue) (?:la|nuestra) app\b|\btéléchargez (?:l'|notre )app",
         r"\b(?:shop now|buy now|order now|jetzt kaufen|compra ahora|achetez maintenant)\b",
         r"\buse (?:code|promo code)\b|\bgutscheincode\b",
+        // "Liked this article?": the appeal that precedes a share, donate or follow button.
+        r"\b(?:dieser|der|unser) (?:artikel|beitrag|text) gefällt (?:dir|ihnen)\b|\b(?:hat (?:dir|ihnen)|(?:dir|ihnen) hat) (?:der|dieser|unser) (?:artikel|beitrag|text) gefallen\b|\bgefällt (?:dir|ihnen) (?:der|dieser|unser|unsere)\b",
+        r"\b(?:did you|do you) (?:enjoy|like) this (?:article|post|story|recipe)\b|^\W*(?:enjoyed|liked) this (?:article|post|story|recipe)\b|\bte ha gustado (?:este|el) (?:art[ií]culo|post)\b|\bcet article vous a plu\b",
     ])
 });
 
@@ -93,6 +96,7 @@ static NEWSLETTER_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"\babonnez-vous\b|\binscrivez-vous\b",
         r"\bzapisz si[eę] (?:do|na) newsletter\b|\bzaprenumeruj\b",
         r"\biscriviti\b",
+        r"\b(?:send|e-?mail|notify) me (?:an )?(?:e-?mail )?(?:every|for every|of|about|when there is a) new (?:post|article)s?\b",
     ])
 });
 
@@ -176,6 +180,25 @@ mod tests {
     }
 
     #[test]
+    fn catches_liked_this_article_appeals() {
+        for line in [
+            "Dieser Artikel gefällt Ihnen?",
+            "Dir hat der Artikel gefallen? Jetzt teilen...",
+            "Did you enjoy this article? Share it with a friend.",
+            "¿Te ha gustado este artículo?",
+        ] {
+            assert_eq!(
+                fired_on_line(&Promo, line),
+                vec!["promo.call_to_action"],
+                "{line}"
+            );
+        }
+        // Liking something inside an article is not an appeal.
+        let prose = "Die Besucher sagten, dass ihnen der neue Park am Fluss sehr gut gefällt.";
+        assert!(fired_on_line(&Promo, prose).is_empty());
+    }
+
+    #[test]
     fn catches_newsletter_prompts() {
         assert_eq!(
             fired_on_line(
@@ -186,6 +209,10 @@ mod tests {
         );
         assert_eq!(
             fired_on_line(&Promo, "Jetzt abonnieren und weiterlesen"),
+            vec!["promo.newsletter"]
+        );
+        assert_eq!(
+            fired_on_line(&Promo, "Send me email every new post."),
             vec!["promo.newsletter"]
         );
     }

@@ -67,7 +67,7 @@ static MARKER_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"^\W*(?:related|recommended|suggested|popular|trending|featured)(?: (?:articles?|stories|posts?|content|coverage|news|reading|topics|videos|links|for you|now))?\W*$",
         r"^\W*(?:read|see|watch) (?:more|next|also|this next)\W*$",
         r"^\W*(?:you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)|we recommend|recommended for you|don't miss|editor'?s picks?|most (?:read|popular|viewed|shared|commented)|top stories|in case you missed it|around the web|from (?:our|the) (?:partners|network|web))\b",
-        r"^\W*(?:mehr zum thema|mehr (?:aus|von|zu|über)\b|weitere (?:artikel|beiträge|nachrichten|meldungen|themen|news)|lesen sie (?:auch|mehr|hier)|auch interessant|das (?:könnte|dürfte) sie (?:auch )?interessieren|meistgelesen|meist gelesen|ähnliche (?:artikel|beiträge|themen)|verwandte (?:artikel|beiträge|themen)|empfehlungen|unsere empfehlung|top-?themen|aktuelle (?:artikel|beiträge|nachrichten)|neueste (?:artikel|beiträge)|das könnte dich auch interessieren)\b",
+        r"^\W*(?:mehr zum thema|mehr (?:aus|von|zu|über)\b|weitere (?:artikel|beiträge|nachrichten|meldungen|themen|news)|lesen sie (?:auch|mehr|hier)|auch interessant|das (?:könnte|dürfte) sie (?:auch )?interessieren|(?:die )?meist ?gelesen(?:e|en)?|noch mehr (?:infos|artikel|beiträge|tipps|rezepte|themen)|hier gibt(?:'|’)?s (?:noch )?mehr\b|ähnliche (?:artikel|beiträge|themen)|verwandte (?:artikel|beiträge|themen)|empfehlungen|unsere empfehlung|top-?themen|aktuelle (?:artikel|beiträge|nachrichten)|neueste (?:artikel|beiträge)|das könnte dich auch interessieren)\b",
         r"^\W*(?:noticias relacionadas|art[ií]culos relacionados|te puede interesar|tambi[eé]n te puede interesar|lo m[aá]s (?:le[ií]do|visto)|m[aá]s noticias|lee (?:tambi[eé]n|m[aá]s)|relacionad[oa]s)\b",
         r"^\W*(?:à lire (?:aussi|également)|lire (?:aussi|la suite)|sur le même (?:sujet|thème)|articles? similaires|les plus lus|voir aussi|à voir aussi|dans la même rubrique)\b",
         r"^\W*(?:zobacz (?:też|także|również)|czytaj (?:też|także|również|więcej)|polecamy|podobne artykuły|najczęściej czytane|więcej (?:informacji|artykułów))(?:\W|$)",
@@ -146,6 +146,9 @@ mod tests {
             "Noticias relacionadas",
             "À lire aussi",
             "Czytaj także",
+            "Die meistgelesenen Artikel bei Sport",
+            "Meistgelesen",
+            "Noch mehr Infos für dich",
         ] {
             assert_eq!(
                 fired_on_line(&Teaser, marker),
