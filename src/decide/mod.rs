@@ -118,6 +118,11 @@ pub struct Decision {
 const SURE: f32 = 0.7;
 /// Copies of a body prose line that make it a refrain of the text rather than a repeat.
 const REFRAIN_COPIES: usize = 3;
+/// Outside the body, prose beyond this score pulls harder towards keeping: a block of full
+/// paragraphs the body search left out is more often a second part of the article (an
+/// interview's closing section, a post's later paragraphs) than chaff.
+const STRONG_PROSE: f32 = 3.5;
+const STRONG_PROSE_PULL: f32 = 0.3;
 /// Evidence that a line below a live comments header is chaff, in log-odds.
 const COMMENT_EVIDENCE: f32 = 3.0;
 
@@ -218,7 +223,7 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
         let mut z = if inside {
             -1.5 - 0.8 * q
         } else {
-            2.0 - 0.4 * q
+            2.0 - 0.4 * q - STRONG_PROSE_PULL * (q - STRONG_PROSE).max(0.0)
         };
         // Short lines take the colour of their neighbours (jusText's context rule).
         if q < 1.0 {
