@@ -27,15 +27,32 @@ const MIN_CARDS: usize = 3;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shape {
     Date,
+    Byline,
     Short,
     Headline,
     Prose,
     Other,
 }
 
+/// "By Jane Roe", "Von Max Muster": a by-word and two to four capitalised names, nothing else.
+fn is_byline(text: &str, words: usize) -> bool {
+    if !(3..=5).contains(&words) {
+        return false;
+    }
+    let mut tokens = text.split_whitespace();
+    let by = tokens.next().unwrap_or("").to_lowercase();
+    ["by", "von", "par", "por", "di", "door", "przez"].contains(&by.as_str())
+        && tokens.all(|t| t.chars().next().is_some_and(char::is_uppercase))
+}
+
 fn shape(text: &str, f: &LineFeatures) -> Shape {
     if is_date_stamp(text, f.words) {
         Shape::Date
+    } else if is_byline(text, f.words) {
+        Shape::Byline
+    } else if (2..=16).contains(&f.words) && text.ends_with('?') {
+        // A question is how many headlines are written ("Who Owns the Company?").
+        Shape::Headline
     } else if f.words <= 3 && !f.ends_sentence {
         Shape::Short
     } else if f.ends_sentence && f.words >= 8 {
@@ -47,10 +64,11 @@ fn shape(text: &str, f: &LineFeatures) -> Shape {
     }
 }
 
-/// A card pattern: a date and a headline. A date beside prose alone is how a live blog
-/// stamps its entries, which are the article.
+/// A card pattern: a date or a byline, and a headline. A date beside prose alone is how a
+/// live blog stamps its entries, which are the article.
 fn is_card(pattern: &[Shape]) -> bool {
-    pattern.contains(&Shape::Date) && pattern.contains(&Shape::Headline)
+    (pattern.contains(&Shape::Date) || pattern.contains(&Shape::Byline))
+        && pattern.contains(&Shape::Headline)
 }
 
 pub struct Cards;
@@ -111,6 +129,16 @@ mod tests {
         let hits = fired(&Cards, &text);
         assert_eq!(hits.len(), 12, "{hits:?}");
         assert!(hits.iter().all(|&(_, id)| id == "teaser.card_list"));
+    }
+
+    #[test]
+    fn cards_signed_by_a_byline_are_a_list_too() {
+        let card = "Politics\n\nWho Pays for the Bridge Repairs?\n\nBy Jane Roe\n\nThe council has not said when the detour signs will come down again.\n\n";
+        let hits = fired(&Cards, &card.repeat(3));
+        assert_eq!(hits.len(), 12, "{hits:?}");
+        // A byline over an article with subheads is not periodic.
+        let article = "By Jane Roe\n\nThe council voted on Monday to close the old bridge for repairs.\n\nWhat happens next?\n\nThe works start in June, the mayor said. They will take most of the summer.\n\nResidents were not told how long the detour would add to their commute.\n";
+        assert!(fired(&Cards, article).is_empty());
     }
 
     #[test]
