@@ -31,7 +31,30 @@ pub static HEADLINE_LIST: Rule = Rule {
     about: "five or more headline-shaped lines in a row (a carousel or list of other stories)",
 };
 
-static RULES: &[&Rule] = &[&MARKER, &AFTER_MARKER, &INLINE_LINK, &HEADLINE_LIST];
+pub static STAMPED_HEADLINE: Rule = Rule {
+    id: "teaser.stamped_headline",
+    category: Category::Teaser,
+    about: "a headline closed by how long ago it was posted (\"Apple working on new apps ~11 hours ago\"): an item in a list of other stories",
+};
+
+static RULES: &[&Rule] = &[
+    &MARKER,
+    &AFTER_MARKER,
+    &INLINE_LINK,
+    &HEADLINE_LIST,
+    &STAMPED_HEADLINE,
+];
+
+/// Words in a line that ends on how long ago it was posted. An article's sentence ends on a
+/// full stop, not on "3 hours ago"; a story list item does.
+static POSTED_AGO_RE: LazyLock<Regex> = LazyLock::new(|| {
+    regex_any(&[
+        r"\w\W+(?:~\s*)?(?:\d+|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\s*$",
+        r"\w\W+vor\s+(?:\d+|einer?|einem)\s+(?:minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)\s*$",
+        r"\w\W+hace\s+(?:\d+|una?)\s+(?:minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?)\s*$",
+        r"\w\W+il y a\s+(?:\d+|une?)\s+(?:minutes?|heures?|jours?|semaines?|mois|ans?)\s*$",
+    ])
+});
 
 /// Headlines in a row that make a list of links rather than subheads of one article.
 const HEADLINE_RUN: usize = 5;
@@ -120,6 +143,8 @@ impl Detector for Teaser {
             let words = line.features.words;
             if words <= 30 && INLINE_RE.is_match(line.trimmed()) {
                 out.push(Finding::new(index, &INLINE_LINK, 0.85));
+            } else if (4..=25).contains(&words) && POSTED_AGO_RE.is_match(line.trimmed()) {
+                out.push(Finding::new(index, &STAMPED_HEADLINE, 0.8));
             } else if is_teaser_marker(line.trimmed(), words) {
                 out.push(Finding::new(index, &MARKER, 0.9));
                 block_until = k + BLOCK_REACH;
@@ -134,6 +159,27 @@ impl Detector for Teaser {
 mod tests {
     use super::*;
     use crate::detect::testing::{fired, fired_on_line};
+
+    #[test]
+    fn headlines_stamped_with_their_age_are_list_items() {
+        for line in [
+            "Apple working on new media apps for Windows ~11 hours ago",
+            "Stadtrat beschließt neue Regeln für die Brücke vor 3 Stunden",
+            "How the council plans to pay for the bridge repairs 2 days ago",
+        ] {
+            assert_eq!(
+                fired_on_line(&Teaser, line),
+                vec!["teaser.stamped_headline"],
+                "{line}"
+            );
+        }
+        for prose in [
+            "The storm reached the coast three days ago, and the clean-up began 2 days ago.",
+            "3 hours ago",
+        ] {
+            assert!(fired_on_line(&Teaser, prose).is_empty(), "{prose}");
+        }
+    }
 
     #[test]
     fn markers_in_several_languages() {
