@@ -4,6 +4,7 @@
 //! The decision stage ([`crate::decide`]) weighs findings against the line's own prose
 //! signal and its position relative to the main body, so the report can explain every drop.
 
+mod bio;
 mod caption;
 mod cards;
 mod dup;
@@ -109,6 +110,7 @@ pub fn all_detectors() -> &'static [&'static dyn Detector] {
         &teaser::Teaser,
         &cards::Cards,
         &titled::Titled,
+        &bio::Bio,
         &nav::Nav,
         &dup::Dup,
     ]
