@@ -381,6 +381,29 @@ mod tests {
             .collect()
     }
 
+    const ARTICLE: &str = "The league published its final standings on Sunday after the last race of the season was run in heavy rain.\nThe champion finished five points ahead of the runner-up, the closest margin the series has seen in a decade.\nOrganisers said the calendar for next season will again hold thirty-six races, starting in February.\n";
+
+    #[test]
+    fn a_table_beside_the_body_joins_it() {
+        let table = "Pos. Driver Points Wins\n1 Jane Roe 5040 5\n2 Max Muster 5035 7\n3 Anna Nowak 5033 4\n4 John Doe 5027 6\n5 Mary Major 2380 2\n";
+        let text = format!("Home\nNews\nSports\n{ARTICLE}{table}Contact\nPrivacy Policy\n");
+        let out = kept(&text);
+        assert!(out.contains("3 Anna Nowak 5033 4"), "{out}");
+        assert!(out.contains("Pos. Driver Points Wins"), "{out}");
+        assert!(!out.contains("Privacy Policy"), "{out}");
+        assert!(!out.contains("Home"), "{out}");
+    }
+
+    #[test]
+    fn dated_links_and_headline_lists_are_not_a_table() {
+        let archive = "No. 34 of 8 November 2021\nNo. 32 of 5 November 2021\nNo. 31 of 3 November 2021\nNo. 30 of 1 November 2021\nNo. 29 of 29 October 2021\n";
+        let out = kept(&format!("{ARTICLE}{archive}"));
+        assert!(!out.contains("No. 31"), "{out}");
+        let headlines = "2019 Playoff Picture\nJoin our Free $1,000,000 Challenge\nStars perform with the band\nOdds, cheat sheet, picks\nThe model simulated every game 10,000 times\nCoach tells story from the 90s\n";
+        let out = kept(&format!("{ARTICLE}{headlines}"));
+        assert!(!out.contains("10,000 times"), "{out}");
+    }
+
     #[test]
     fn blank_runs_left_by_a_removal_collapse_to_one() {
         let doc = Document::parse(b"a\n\nb\n\n\nc\n", StopwordSet::shared());

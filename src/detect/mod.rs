@@ -18,6 +18,7 @@ use serde::Serialize;
 use std::fmt;
 
 pub use dup::REPEAT as DUPLICATE;
+pub use nav::{is_date_stamp, names_a_date};
 pub use teaser::is_teaser_marker;
 
 /// What kind of chaff a rule catches.

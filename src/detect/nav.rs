@@ -136,13 +136,24 @@ static PLACEHOLDER_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that make up a dateline or byline: numbers aside, these and names are all it holds.
+/// Month and weekday names in the sets' languages, one word each.
+const MONTHS: &str = r"^(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?|jänner|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)$";
+const WEEKDAYS: &str = r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)$|^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$";
+
 static DATE_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
-        r"^(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?|jänner|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)$",
-        r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)$|^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$",
+        MONTHS,
+        WEEKDAYS,
         r"^(?:am|um|uhr|at|on|pm|a|p|m|by|von|par|por|de|le|el|updated|published|posted|aktualisiert|veröffentlicht|erschienen|stand|publié|mis|jour|publicado|actualizado|min|read|lesezeit|minutes?|minuten|ago|vor|hours?|stunden|days?|tagen?|weeks?|wochen|months?|monaten?|years?|jahren?|hace|il|y|utc|gmt|cet|cest|est|edt|pst|bst)$",
     ])
 });
+
+static CALENDAR_WORD_RE: LazyLock<Regex> = LazyLock::new(|| regex_any(&[MONTHS, WEEKDAYS]));
+
+/// Whether `text` names a month or a weekday: a dated line, whatever else it holds.
+pub fn names_a_date(text: &str) -> bool {
+    crate::doc::words(text).any(|w| CALENDAR_WORD_RE.is_match(w))
+}
 
 /// A dateline says when or by whom: a time of day, or a by/updated/published word.
 static DATELINE_MARK_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -196,7 +207,7 @@ static NUMERIC_DATE_RE: LazyLock<Regex> =
 
 /// True for a line that only stamps a date or time ("Tuesday November 19, 2019", "2 hours
 /// ago", "19.11.2019 10:32"): a dateline, or date words and numbers alone.
-pub(crate) fn is_date_stamp(text: &str, words: usize) -> bool {
+pub fn is_date_stamp(text: &str, words: usize) -> bool {
     if !(1..=8).contains(&words) {
         return false;
     }
