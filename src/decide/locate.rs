@@ -217,7 +217,7 @@ fn structured_rows(
         if item.wall
             || item.suspect
             || finding_score(item.line) >= 0.5
-            || f.words > 30
+            || f.words > 50
             || f.separators > 0
         {
             break;
@@ -239,8 +239,9 @@ fn structured_rows(
         }
     }
     taken.truncate(end);
-    // A headline list whose titles mention a year or a price now and then is not a table.
-    if rows >= MIN_ROWS && rows * 2 >= taken.len() {
+    // A headline list whose titles mention a price now and then is not a table: rows must be
+    // a third of the run (a recipe alternates quantities with step titles and tips).
+    if rows >= MIN_ROWS && rows * 3 >= taken.len() {
         taken
     } else {
         Vec::new()
