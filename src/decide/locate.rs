@@ -99,7 +99,19 @@ pub(super) fn locate_body(
     let vocabulary = Vocabulary::of_lines(doc, |i| {
         member[i] && prose[i] > 0.0 && finding_score(i) < SURE
     });
-    resume_after_walls(doc, &items, main_end, &vocabulary, &mut member);
+    let body_vocabulary = |member: &[bool]| {
+        Vocabulary::of_lines(doc, |i| {
+            member[i] && prose[i] > 0.0 && finding_score(i) < SURE
+        })
+    };
+    resume_after_walls(
+        doc,
+        &items,
+        main_end,
+        &vocabulary,
+        &body_vocabulary,
+        &mut member,
+    );
     let off_topic = |i: usize| {
         let (overlap, words) = vocabulary.overlap(&doc.lines[i].text, true, doc.language);
         words >= 5 && overlap < 0.12
@@ -263,8 +275,12 @@ fn resume_after_walls(
     items: &[BodyItem],
     main_end: usize,
     vocabulary: &Vocabulary,
+    body_vocabulary: &dyn Fn(&[bool]) -> Vocabulary,
     member: &mut [bool],
 ) {
+    // The body's vocabulary grows with every block that rejoins it: an article cut into
+    // short runs by several in-article boxes is recognised run by run.
+    let mut grown: Option<Vocabulary> = None;
     let mut k = main_end + 1;
     while k < items.len() {
         if !items[k].wall {
@@ -289,8 +305,11 @@ fn resume_after_walls(
             let (mut shared, mut total) = (0.0f32, 0usize);
             for item in &items[from + s..=from + e] {
                 if item.prose > 0.0 && !item.chaff {
-                    let (overlap, words) =
-                        vocabulary.overlap(&doc.lines[item.line].text, false, doc.language);
+                    let (overlap, words) = grown.as_ref().unwrap_or(vocabulary).overlap(
+                        &doc.lines[item.line].text,
+                        false,
+                        doc.language,
+                    );
                     shared += overlap * words as f32;
                     total += words;
                 }
@@ -299,6 +318,7 @@ fn resume_after_walls(
                 for item in &items[from + s..=from + e] {
                     member[item.line] = true;
                 }
+                grown = Some(body_vocabulary(member));
             }
         }
         k = to;

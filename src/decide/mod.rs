@@ -384,6 +384,19 @@ mod tests {
     const ARTICLE: &str = "The league published its final standings on Sunday after the last race of the season was run in heavy rain.\nThe champion finished five points ahead of the runner-up, the closest margin the series has seen in a decade.\nOrganisers said the calendar for next season will again hold thirty-six races, starting in February.\n";
 
     #[test]
+    fn an_article_cut_by_several_related_boxes_is_followed_run_by_run() {
+        let first = "The council closed the old river bridge on Monday after engineers found cracks in two of its supports during a routine inspection.\nThe council said the bridge would stay closed while the engineers decide whether the supports can be repaired or must be replaced.\nResidents on both banks of the river now face a detour of several miles to reach the town centre and the railway station.\n";
+        let boxed = "Related articles\nSchool opens a new sports hall for pupils\nLocal bakery wins a regional prize for bread\n";
+        let second = "The engineers said the steel cables holding the deck showed corrosion, and the welding on two joints had failed the inspection.\nReplacing the steel cables would take the engineers most of the summer, according to the inspection report seen by the council.\n";
+        let third = "Welding crews will test every joint of the steel cables first, the engineers said, before any decision on replacing the cables.\nThe welding tests on the corroded steel cables are expected to start next week and to last about a month, the engineers added.\n";
+        let text = format!("{first}{boxed}{second}{boxed}{third}");
+        let out = kept(&text);
+        assert!(out.contains("Welding crews will test"), "{out}");
+        assert!(out.contains("Replacing the steel cables"), "{out}");
+        assert!(!out.contains("bakery"), "{out}");
+    }
+
+    #[test]
     fn a_table_beside_the_body_joins_it() {
         let table = "Pos. Driver Points Wins\n1 Jane Roe 5040 5\n2 Max Muster 5035 7\n3 Anna Nowak 5033 4\n4 John Doe 5027 6\n5 Mary Major 2380 2\n";
         let text = format!("Home\nNews\nSports\n{ARTICLE}{table}Contact\nPrivacy Policy\n");
