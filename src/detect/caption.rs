@@ -78,6 +78,7 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
         r"[.!?)»\x22”]\s+(?:photograph|photo|photos|foto|fotos|bild|image|illustration|composite|picture|credit|imagen|zdjęcie|fot\.)\s*:\s*[^.!?]{2,60}$",
         r"[.!?]\s+(?:efe|afp|ap|dpa|reuters|epa|ansa|xinhua|getty images)\s*$",
+        r"[.!?)»\x22”]\s+(?:photograph|photo|photos|image|illustration|foto) (?:by|von|de|par)\s+[^.!?]{2,60}$",
     ])
 });
 
@@ -220,6 +221,7 @@ mod tests {
             "Ein Blick auf die neue Brücke über den Fluss am Abend. Foto: Max Muster",
             "Un grupo de turistas, en el puerto el 11 de febrero pasado. EFE",
             "The old bridge seen from the north bank before the repairs began. Credit: City Archive",
+            "Shares fell after the retailer reported its earnings. Photograph by Jane Roe/AFP/Getty Images",
         ] {
             assert_eq!(
                 fired_on_line(&Caption, caption),

@@ -69,7 +69,7 @@ static COOKIE_RE: LazyLock<Regex> = LazyLock::new(|| {
 static LEGAL_RE: LazyLock<Regex> = LazyLock::new(|| {
     regex_any(&[
         r"^\W*(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{L})",
-        r"\ball rights reserved\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btous droits réservés\b|\bwszelkie prawa zastrzeżone\b|\btutti i diritti riservati\b",
+        r"\bfor (?:your )?personal,? non-?commercial use only\b|\ball rights reserved\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btous droits réservés\b|\bwszelkie prawa zastrzeżone\b|\btutti i diritti riservati\b",
         r"^\W*(?:impressum|imprint|datenschutz(?:erklärung)?|privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?(?: and conditions)?|agb|nutzungsbedingungen|disclaimer|haftungsausschluss|sitemap|mediadaten|aviso legal|política de privacidad|mentions légales|polityka prywatności|regulamin|contact(?: us)?|kontakt|about(?: us)?|über uns|careers|jobs|advertise(?: with us)?|werben|accessibility|barrierefreiheit)\W*$",
     ])
 });
@@ -132,6 +132,9 @@ static PLACEHOLDER_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"\bkeine verbindung zu (?:twitter|facebook|youtube|instagram|x)\b|\bohne (?:dein|ihr) einverständnis\b|\bexterne(?:n|r)? inhalte?\b.{0,60}\b(?:laden|anzeigen|zustimm|aktivier)",
         r"\b(?:to )?(?:view|see|load|display) this (?:content|video|tweet|post|embed)\b|\bthis (?:content|embed|video) is (?:hosted|provided) by\b",
         r"\byour browser does(?: not|n't) support\b|\bihr browser unterstützt\b|\biframe\b|<script\b|<div\b",
+        // Browser notices: "We've detected you are on Internet Explorer ... update to a modern browser".
+        r"\bwe(?:'ve| have) detected (?:that )?you(?:'re| are) (?:on|using)\b|\bplease (?:update|upgrade) (?:to )?(?:a (?:modern|newer|supported) browser|your browser)\b",
+        r"^\W*(?:(?:chrome|safari|firefox|edge|opera|internet explorer)\W*){2,}$",
     ])
 });
 
@@ -420,6 +423,19 @@ mod tests {
         assert_eq!(
             fired_on_line(&Nav, "Please enable JavaScript to view the comments."),
             vec!["nav.placeholder"]
+        );
+        for notice in [
+            "We've detected you are on Internet Explorer. For the best experience, please update to a modern browser.",
+            "CHROME SAFARI FIREFOX",
+        ] {
+            assert_eq!(fired_on_line(&Nav, notice), vec!["nav.placeholder"], "{notice}");
+        }
+        assert_eq!(
+            fired_on_line(
+                &Nav,
+                "This copy is for your personal, non-commercial use only. To order copies, visit our site."
+            ),
+            vec!["nav.legal"]
         );
     }
 
