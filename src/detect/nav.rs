@@ -119,6 +119,8 @@ static COMMENTS_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"^\W*(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|kommentar (?:schreiben|verfassen|hinzufügen)|schreibe(?:n sie)? einen kommentar|deja (?:un|tu) comentario|laisser un commentaire|dodaj komentarz|lascia un commento)\b",
         r"\byour email address will not be published\b|\bihre e-mail-adresse wird nicht veröffentlicht\b|\brequired fields are marked\b|\berforderliche felder sind\b",
         r"^\W*\d+\s+(?:comments?|kommentare?|reactions|antworten|replies)\W*$",
+        // WordPress's comments header: "10 thoughts on “Title”", "Ein Gedanke zu „Titel“".
+        r"^\W*(?:\d+|one|two|three|ein|eine|zwei|drei|un|una|une|deux)\s+(?:thoughts?|responses?|comments?|replies|reactions|gedanken?|kommentare?|antworten|comentarios?|respuestas?|commentaires?|réponses?|komentarz[ey]?)\s+(?:on|to|zu|auf|a|en|sur|sobre|do)\s+[\x22“„«‘'‚]",
         r"^\W*(?:reply|antworten|responder|répondre|odpowiedz|rispondi|cancel reply|antwort abbrechen|log in to reply|melden|report comment)\W*$",
         r"^\W*(?:hier ist )?(?:ihre|deine) meinung(?: ist)? gefragt\W*$|^\W*(?:what do you think|tell us what you think|was meinen sie|was denkst du)\W*\??\W*$",
         r"^\W*[\p{L}][\p{L} .'-]{1,40} (?:says|sagt|schreibt|said|wrote|dice|dit|napisał|napisała):?\s*$",
@@ -442,6 +444,14 @@ mod tests {
     #[test]
     fn comment_sections() {
         assert_eq!(fired_on_line(&Nav, "Reply"), vec!["nav.comments"]);
+        assert_eq!(
+            fired_on_line(&Nav, "10 thoughts on “Why the bridge will stay closed”"),
+            vec!["nav.comments"]
+        );
+        assert_eq!(
+            fired_on_line(&Nav, "Ein Gedanke zu „Die Brücke bleibt zu“"),
+            vec!["nav.comments"]
+        );
         assert_eq!(fired_on_line(&Nav, "Jane Doe says:"), vec!["nav.comments"]);
         assert_eq!(fired_on_line(&Nav, "Leave a Reply"), vec!["nav.comments"]);
         assert_eq!(fired_on_line(&Nav, "12 Comments"), vec!["nav.comments"]);
