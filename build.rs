@@ -13,6 +13,10 @@
 //! time a line is matched as it is when it is ASCII, else after mapping each character to its
 //! byte; one character stays one byte, so counted repeats count the same. Word boundaries are
 //! ASCII (`(?-u:\b)`), which sees every non-ASCII byte as a non-word byte either way.
+//!
+//! For each set it also finds words one of which every match contains (case aside), and
+//! stores the rarest 5-byte (or 3-byte) piece of each: a line without any of a set's pieces
+//! cannot match it, which one cheap pass per line tells for all sets at once.
 //! `src/detect/matcher.rs` runs the automata; its tests compare them with the `regex` crate.
 
 #[path = "src/detect/patterns.rs"]
@@ -24,7 +28,7 @@ mod program;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, Hir, HirKind, Look, Repetition};
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// First non-ASCII code point; every character below it maps to itself.
 const FIRST_NON_ASCII: u32 = 0x80;
@@ -55,9 +59,7 @@ fn main() {
          /// The byte of each run in [`ALPHABET_STARTS`].\n\
          pub(super) static ALPHABET_BYTES: [u8; {}] = {:?};\n\
          /// The byte of every code point below U+{:04X}, for a lookup without a search.\n\
-         pub(super) static ALPHABET_LOW: &[u8; {}] = include_bytes!({:?});\n\
-         /// Every set's encoded NFA, by set name.\n\
-         pub(super) static PROGRAMS: [(&str, &[u8]); {}] = [\n",
+         pub(super) static ALPHABET_LOW: &[u8; {}] = include_bytes!({:?});\n",
         alphabet.starts.len(),
         alphabet.starts,
         alphabet.bytes.len(),
@@ -65,36 +67,68 @@ fn main() {
         LOW_TABLE,
         LOW_TABLE,
         low_path.display().to_string(),
+    );
+    let folds_to_ascii = folds_to_ascii();
+    code += &format!(
+        "/// Non-ASCII characters that match an ASCII letter case-insensitively.\n\
+         pub(super) static FOLDS_TO_ASCII: [&str; {}] = {:?};\n",
+        folds_to_ascii.len(),
+        folds_to_ascii
+    );
+    code += &format!(
+        "/// Every set's encoded automata and required words, by set name.\n\
+         pub(super) static PROGRAMS: [Stored; {}] = [\n",
         hirs.len()
     );
+    let mut summary = String::new();
     for (set, hir) in patterns::ALL.iter().zip(&hirs) {
         let bytes_hir = alphabet.rewrite(hir);
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .utf8(false)
-                    .which_captures(WhichCaptures::None),
-            )
-            .build_from_hir(&bytes_hir)
-            .unwrap_or_else(|e| panic!("{}: {e}", set.name));
-        let program = program::encode(&nfa);
-        let again = program::decode(&program);
-        assert_eq!(
-            format!("{nfa:?}"),
-            format!("{again:?}"),
-            "{}: program round trip",
-            set.name
-        );
-        let path = out.join(format!("{}.nfa", set.name));
-        std::fs::write(&path, program).expect("write to OUT_DIR");
-        code += &format!(
-            "    ({:?}, include_bytes!({:?})),\n",
+        let program = store_nfa(&out, set.name, &bytes_hir);
+        // Words that every match contains: a line without any of them is answered without
+        // mapping it or running the automaton (see `required`).
+        let words = scan_words(required(hir));
+        let pieces: Vec<&[u8]> = words.iter().map(|w| rarest_piece(w.as_bytes())).collect();
+        summary += &format!(
+            "{}: required {words:?}, pieces {:?}\n",
             set.name,
-            path.display().to_string()
+            pieces
+                .iter()
+                .map(|t| String::from_utf8_lossy(t).into_owned())
+                .collect::<Vec<_>>()
+        );
+        let pieces: Vec<String> = pieces.iter().map(|p| format!("&{p:?}")).collect();
+        code += &format!(
+            "    Stored {{ name: {:?}, program: include_bytes!({program:?}), pieces: &[{}] }},\n",
+            set.name,
+            pieces.join(", ")
         );
     }
+    // What was found for each set, for a person to read (`target/*/build/dehusk-*/out`).
+    std::fs::write(out.join("summary.txt"), summary).expect("write to OUT_DIR");
     code.push_str("];\n");
     std::fs::write(out.join("programs.rs"), code).expect("write to OUT_DIR");
+}
+
+/// Compile `hir` into a byte NFA, write it to `OUT_DIR` and return the path.
+fn store_nfa(out: &Path, name: &str, hir: &Hir) -> String {
+    let nfa = thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .utf8(false)
+                .which_captures(WhichCaptures::None),
+        )
+        .build_from_hir(hir)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let program = program::encode(&nfa);
+    let again = program::decode(&program);
+    assert_eq!(
+        format!("{nfa:?}"),
+        format!("{again:?}"),
+        "{name}: program round trip"
+    );
+    let path = out.join(format!("{name}.nfa"));
+    std::fs::write(&path, program).expect("write to OUT_DIR");
+    path.display().to_string()
 }
 
 /// Parse a set as `regex::RegexBuilder` does (Unicode on, the set's case flag).
@@ -255,4 +289,279 @@ fn collect_classes(hir: &Hir, out: &mut Vec<Vec<(u32, u32)>>) {
             subs.iter().for_each(|h| collect_classes(h, out))
         }
     }
+}
+
+/// Fewest bytes a required word must have to be worth a scan.
+const MIN_REQUIRED: usize = 3;
+/// Most strings an exact set may hold before it is given up.
+const MAX_EXACT: usize = 64;
+
+/// The non-ASCII characters that case-insensitive matching puts in the class of an ASCII
+/// letter (the Kelvin sign for `k`, the long s for `s`), as regex-syntax folds them.
+fn folds_to_ascii() -> Vec<String> {
+    let mut out = Vec::new();
+    for letter in 'a'..='z' {
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(&letter.to_string())
+            .expect("a letter parses");
+        if let HirKind::Class(Class::Unicode(class)) = hir.kind() {
+            for range in class.ranges() {
+                out.extend(
+                    (range.start()..=range.end())
+                        .filter(|c| !c.is_ascii())
+                        .map(String::from),
+                );
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Lower-case words such that every match of `hir` (parsed case-insensitively or not)
+/// contains one of them, ASCII letters in any case, or else a character of
+/// [`folds_to_ascii`] in their place. Empty when no such set of words of at least
+/// [`MIN_REQUIRED`] bytes is found.
+///
+/// A word is cut at any non-ASCII character that has case (the scan folds only ASCII case):
+/// a piece of a required word is required too.
+fn required(hir: &Hir) -> Vec<String> {
+    let facts = Facts::of(hir);
+    let Some(words) = facts.best() else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let pieces = w.split(|c: char| !c.is_ascii() && has_case(c));
+            pieces
+                .max_by_key(|p| p.len())
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    if out.iter().any(|w| w.len() < MIN_REQUIRED) {
+        return Vec::new();
+    }
+    out
+}
+
+/// `words` without those that contain another: the shorter is found wherever they are.
+fn scan_words(words: Vec<String>) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| !words.iter().any(|o| o != *w && w.contains(o.as_str())))
+        .cloned()
+        .collect()
+}
+
+/// Length of the pieces the matcher looks for: [`LONG_PIECE`] bytes of a word that has them,
+/// else three.
+const LONG_PIECE: usize = 5;
+
+/// The [`LONG_PIECE`] (or three) bytes of `word` least likely to occur in text, by English
+/// and German letter frequencies (a space is the commonest): a line without them cannot hold
+/// the word.
+fn rarest_piece(word: &[u8]) -> &[u8] {
+    const BY_FREQUENCY: &[u8] = b" etnaisrholdcumgfwpbyvkzjxq";
+    let rarity = |b: u8| match BY_FREQUENCY.iter().position(|&f| f == b) {
+        Some(rank) => rank,
+        None if b.is_ascii_digit() => 20,
+        None => 24,
+    };
+    let len = if word.len() >= LONG_PIECE {
+        LONG_PIECE
+    } else {
+        3
+    };
+    word.windows(len)
+        .max_by_key(|w| w.iter().map(|&b| rarity(b)).sum::<usize>())
+        .expect("required words have three bytes or more")
+}
+
+fn has_case(c: char) -> bool {
+    c.to_lowercase().ne(std::iter::once(c)) || c.to_uppercase().ne(std::iter::once(c))
+}
+
+/// What is known of the strings a sub-expression matches.
+#[derive(Clone)]
+struct Facts {
+    /// Every string it can match, when that is a small finite set.
+    exact: Option<Vec<String>>,
+    /// Words one of which every match contains.
+    required: Option<Vec<String>>,
+}
+
+impl Facts {
+    fn exact(strings: Vec<String>) -> Facts {
+        Facts {
+            required: None,
+            exact: Some(strings),
+        }
+    }
+
+    fn unknown() -> Facts {
+        Facts {
+            exact: None,
+            required: None,
+        }
+    }
+
+    /// The best required set: the exact strings or the required words, by [`score`].
+    fn best(&self) -> Option<Vec<String>> {
+        [self.exact.clone(), self.required.clone()]
+            .into_iter()
+            .flatten()
+            .filter(|set| !set.is_empty())
+            .max_by_key(|set| score(set))
+            .filter(|set| score(set).0 > 0)
+    }
+
+    fn of(hir: &Hir) -> Facts {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => Facts::exact(vec![String::new()]),
+            HirKind::Literal(literal) => Facts::exact(vec![
+                String::from_utf8(literal.0.to_vec()).expect("Unicode-mode literals are UTF-8")
+            ]),
+            HirKind::Class(Class::Unicode(class)) => {
+                let members: Vec<char> = class
+                    .ranges()
+                    .iter()
+                    .flat_map(|r| r.start()..=r.end())
+                    .take(9)
+                    .collect();
+                if let Some(letter) = case_orbit(&members) {
+                    Facts::exact(vec![letter.to_string()])
+                } else if members.len() <= 8 {
+                    Facts::exact(members.iter().map(|c| c.to_string()).collect())
+                } else {
+                    Facts::unknown()
+                }
+            }
+            HirKind::Class(Class::Bytes(_)) => Facts::unknown(),
+            HirKind::Capture(capture) => Facts::of(&capture.sub),
+            HirKind::Repetition(rep) => {
+                let sub = Facts::of(&rep.sub);
+                if rep.min == 0 {
+                    return Facts::unknown();
+                }
+                if rep.max == Some(1) {
+                    return sub;
+                }
+                Facts {
+                    exact: None,
+                    required: sub.best(),
+                }
+            }
+            HirKind::Alternation(subs) => {
+                let facts: Vec<Facts> = subs.iter().map(Facts::of).collect();
+                let exact = facts
+                    .iter()
+                    .map(|f| f.exact.clone())
+                    .collect::<Option<Vec<Vec<String>>>>()
+                    .map(|sets| sets.concat())
+                    .filter(|all| all.len() <= MAX_EXACT);
+                let required = facts
+                    .iter()
+                    .map(Facts::best)
+                    .collect::<Option<Vec<Vec<String>>>>()
+                    .map(|sets| sets.concat());
+                Facts { exact, required }
+            }
+            HirKind::Concat(subs) => {
+                // Runs of adjacent exact parts multiply out; the best run or inner required
+                // set is what the concatenation requires.
+                let mut candidates: Vec<Vec<String>> = Vec::new();
+                let mut run: Option<Vec<String>> = Some(vec![String::new()]);
+                let mut all_exact = true;
+                for sub in subs {
+                    let facts = Facts::of(sub);
+                    match (&facts.exact, run.take()) {
+                        (Some(strings), Some(prefix)) => {
+                            let product: Vec<String> = prefix
+                                .iter()
+                                .flat_map(|p| strings.iter().map(move |s| format!("{p}{s}")))
+                                .collect();
+                            if product.len() <= MAX_EXACT {
+                                run = Some(product);
+                            } else {
+                                candidates.push(prefix);
+                                all_exact = false;
+                                run = Some(strings.clone());
+                            }
+                        }
+                        (Some(strings), None) => run = Some(strings.clone()),
+                        (None, prefix) => {
+                            all_exact = false;
+                            candidates.extend(prefix);
+                            candidates.extend(facts.best());
+                        }
+                    }
+                }
+                let exact = if all_exact { run.clone() } else { None };
+                candidates.extend(run);
+                Facts {
+                    exact,
+                    required: candidates.into_iter().max_by_key(|set| score(set)),
+                }
+            }
+        }
+    }
+}
+
+/// How useful a required set is: its shortest word (after cutting at cased non-ASCII
+/// characters), then fewer words.
+fn score(set: &[String]) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = set
+        .iter()
+        .map(|w| {
+            w.split(|c: char| !c.is_ascii() && has_case(c))
+                .map(str::len)
+                .max()
+                .unwrap_or(0)
+        })
+        .min()
+        .unwrap_or(0);
+    (shortest, std::cmp::Reverse(set.len()))
+}
+
+/// The letter a case-insensitive class stands for, when all its members are one letter in
+/// its cases (plus the odd fold such as the Kelvin sign for `k`).
+fn case_orbit(members: &[char]) -> Option<char> {
+    if members.len() < 2 || members.len() > 4 {
+        return None;
+    }
+    let upper = |c: char| {
+        let mut it = c.to_uppercase();
+        match (it.next(), it.next()) {
+            (Some(u), None) => Some(u),
+            _ => None,
+        }
+    };
+    let lower = |c: char| {
+        let mut it = c.to_lowercase();
+        match (it.next(), it.next()) {
+            (Some(l), None) => Some(l),
+            _ => None,
+        }
+    };
+    let first = members[0];
+    let same = members
+        .iter()
+        .all(|&m| upper(m).is_some() && (upper(m) == upper(first) || lower(m) == lower(first)));
+    if !same {
+        return None;
+    }
+    let rep = members
+        .iter()
+        .copied()
+        .find(|c| c.is_ascii_lowercase())
+        .or_else(|| members.iter().copied().find(|c| c.is_lowercase()))
+        .unwrap_or(first);
+    Some(rep)
 }

@@ -3,13 +3,23 @@
 //! A [`Matcher`] answers `is_match` exactly as the `regex` crate would for its pattern set
 //! (Unicode, case-insensitive unless the set says otherwise), without compiling any regular
 //! expression at run time: the first call decodes the set's stored NFA (microseconds) and
-//! builds a forward lazy DFA over it. A line is searched as it is when it is ASCII; otherwise
-//! each character is first replaced by its alphabet byte (see `build.rs`). Only `is_match` is
-//! offered: it needs no reverse automaton and no capture groups, which halves what a
-//! `regex::Regex` would build.
+//! builds a lazy DFA over it. Only `is_match` is offered, so no capture groups are built.
+//!
+//! Per line, in order of cost:
+//! 1. Most sets have words one of which every match holds (`build.rs` finds them). One pass
+//!    over the line looks up every 3- and 5-byte window in a hashed table of those words'
+//!    rarest pieces and notes which sets may match; a set whose pieces are absent answers
+//!    "no" without more work. Most lines stop here for most sets.
+//! 2. The automaton reads the line as it is when it is ASCII; otherwise each character is
+//!    first replaced by its alphabet byte (see `build.rs`).
+//!
+//! The line's pieces and mapped bytes are kept per thread, keyed by the line's address and
+//! length (checked against its bytes), because the detector families ask about the same
+//! lines in turn, each several matchers per line.
 
 use super::patterns::Patterns;
 use super::program;
+use foldhash::{HashMap, HashMapExt};
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::util::pool::Pool;
 use regex_automata::Input;
@@ -18,7 +28,19 @@ use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::OnceLock;
 
 mod generated {
+    use super::Stored;
     include!(concat!(env!("OUT_DIR"), "/programs.rs"));
+}
+
+/// What `build.rs` stored for one set.
+struct Stored {
+    name: &'static str,
+    /// The NFA (see `program.rs`).
+    program: &'static [u8],
+    /// A five-byte (or, for a short word, three-byte) lower-case piece of each word of a set
+    /// of words one of which every match contains (ASCII letters in any case, or a character
+    /// of `FOLDS_TO_ASCII` in their place); empty when the set has no such words.
+    pieces: &'static [&'static [u8]],
 }
 
 /// A pattern set, compiled on first use.
@@ -33,22 +55,82 @@ struct Compiled {
     dfa: DFA,
     /// One lazy-DFA cache per thread, as `regex::Regex` keeps them.
     caches: Pool<Cache, NewCache>,
+    /// The set's bit in [`Line::holds`], when it has required words: a line with none of
+    /// them cannot match, and most lines have none.
+    required: Option<u32>,
 }
 
 thread_local! {
-    /// The last non-ASCII line mapped to alphabet bytes: a detector asks several matchers
-    /// about the same line in a row, and comparing bytes is cheaper than mapping again.
-    static MAPPED: RefCell<Mapped> = const {
-        RefCell::new(Mapped {
-            text: Vec::new(),
-            bytes: Vec::new(),
-        })
-    };
+    /// The lines asked about lately, by address and length: the detector families ask about
+    /// the same lines in turn, each several matchers per line, and comparing bytes is cheaper
+    /// than lower-casing or mapping a line again.
+    static LINES: RefCell<Lines> = RefCell::new(Lines {
+        by_place: HashMap::new(),
+        bytes: 0,
+    });
+    /// The last line longer than [`MAX_CACHED_LINE`].
+    static LONG_LINE: RefCell<Line> = RefCell::new(Line::new(""));
 }
 
-struct Mapped {
+struct Lines {
+    by_place: HashMap<(usize, usize), Line>,
+    /// Bytes of text held in `by_place`.
+    bytes: usize,
+}
+
+/// Text kept before the cache starts afresh: a few documents' worth, so memory stays bounded
+/// whatever the input (a line holds its text and, when not ASCII, its mapped bytes).
+const MAX_CACHED_BYTES: usize = 1 << 20;
+/// A longer line is kept apart, the last one only.
+const MAX_CACHED_LINE: usize = 16 << 10;
+
+struct Line {
     text: Vec<u8>,
-    bytes: Vec<u8>,
+    ascii: bool,
+    /// One bit per set (by place in `PROGRAMS`) whose required words the line holds, or all
+    /// bits when it has a non-ASCII character that matches an ASCII letter (the Kelvin sign,
+    /// the long s): found on first use, in one scan for all sets.
+    holds: Option<u32>,
+    /// Each character replaced by its alphabet byte, for a non-ASCII line: made on first use.
+    mapped: Option<Vec<u8>>,
+}
+
+impl Line {
+    fn new(text: &str) -> Line {
+        Line {
+            text: text.as_bytes().to_vec(),
+            ascii: text.is_ascii(),
+            holds: None,
+            mapped: None,
+        }
+    }
+
+    /// False when the line holds none of the required words of the set with bit `set`.
+    fn may_hold(&mut self, set: u32) -> bool {
+        let text = &self.text;
+        let ascii = self.ascii;
+        let holds = *self.holds.get_or_insert_with(|| {
+            let words = WORDS.get_or_init(Words::new);
+            let folds = !ascii
+                && generated::FOLDS_TO_ASCII
+                    .iter()
+                    .any(|c| holds_char(text, c));
+            if folds {
+                return u32::MAX;
+            }
+            words.scan(text)
+        });
+        holds & set != 0
+    }
+
+    /// The bytes the automata read.
+    fn haystack(&mut self) -> &[u8] {
+        if self.ascii {
+            return &self.text;
+        }
+        let text = &self.text;
+        self.mapped.get_or_insert_with(|| map_to_alphabet(text))
+    }
 }
 
 impl Matcher {
@@ -62,31 +144,56 @@ impl Matcher {
     /// True when any branch of the set matches somewhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
         let compiled = self.compiled.get_or_init(|| Compiled::new(self.patterns));
-        if text.is_ascii() {
-            return compiled.is_match(text.as_bytes());
+        if text.len() > MAX_CACHED_LINE {
+            return LONG_LINE.with_borrow_mut(|line| {
+                if line.text != text.as_bytes() {
+                    *line = Line::new(text);
+                }
+                compiled.is_match_line(line)
+            });
         }
-        MAPPED.with_borrow_mut(|mapped| {
-            if mapped.text != text.as_bytes() {
-                mapped.text.clear();
-                mapped.text.extend_from_slice(text.as_bytes());
-                map_to_alphabet(text, &mut mapped.bytes);
+        LINES.with_borrow_mut(|lines| {
+            if lines.bytes + text.len() > MAX_CACHED_BYTES {
+                lines.by_place.clear();
+                lines.bytes = 0;
             }
-            compiled.is_match(&mapped.bytes)
+            let line = lines
+                .by_place
+                .entry((text.as_ptr() as usize, text.len()))
+                .or_insert_with(|| {
+                    lines.bytes += text.len();
+                    Line::new(text)
+                });
+            if line.text != text.as_bytes() {
+                *line = Line::new(text);
+            }
+            compiled.is_match_line(line)
         })
     }
 }
 
 impl Compiled {
     fn new(patterns: &Patterns) -> Compiled {
-        let nfa = program::decode(stored_program(patterns.name));
+        let stored = stored_program(patterns.name);
         let dfa = DFA::builder()
-            .build_from_nfa(nfa)
+            .build_from_nfa(program::decode(stored.program))
             .expect("a byte NFA without Unicode look-around");
         let for_caches = dfa.clone();
         Compiled {
             dfa,
             caches: Pool::new(Box::new(move || for_caches.create_cache())),
+            required: (!stored.pieces.is_empty()).then(|| 1 << index_of(patterns.name)),
         }
+    }
+
+    /// True when the set matches `line`: its pieces first, then the automaton.
+    fn is_match_line(&self, line: &mut Line) -> bool {
+        if let Some(set) = self.required {
+            if !line.may_hold(set) {
+                return false;
+            }
+        }
+        self.is_match(line.haystack())
     }
 
     fn is_match(&self, haystack: &[u8]) -> bool {
@@ -100,29 +207,156 @@ impl Compiled {
     }
 }
 
-/// The program `build.rs` stored for set `name`.
-fn stored_program(name: &str) -> &'static [u8] {
+/// Every set's required pieces in two hashed tables (three- and five-byte pieces), so that
+/// one pass over a line finds the sets that may match it.
+struct Words {
+    short: Table,
+    long: Table,
+}
+
+/// Hashed pieces of one length: for each slot, the bits of the sets that require a piece
+/// hashed there (a collision only lets a line through to the automaton), and a bit per slot
+/// that says whether any set does: 8 KB that stay in the L1 cache while most bytes of a line
+/// look up nothing else.
+struct Table {
+    sets: Vec<u32>,
+    used: Vec<u64>,
+}
+
+impl Table {
+    fn new() -> Table {
+        Table {
+            sets: vec![0; 1 << SLOT_BITS],
+            used: vec![0; (1 << SLOT_BITS) / 64],
+        }
+    }
+
+    fn insert(&mut self, piece: u64, set: u32) {
+        let slot = slot(piece);
+        self.sets[slot] |= set;
+        self.used[slot / 64] |= 1 << (slot % 64);
+    }
+
+    #[inline]
+    fn get(&self, piece: u64) -> u32 {
+        let slot = slot(piece);
+        if self.used[slot / 64] & 1 << (slot % 64) == 0 {
+            0
+        } else {
+            self.sets[slot]
+        }
+    }
+}
+
+static WORDS: OnceLock<Words> = OnceLock::new();
+
+const SLOT_BITS: u32 = 16;
+const SHORT_MASK: u64 = 0xFF_FFFF;
+const LONG_MASK: u64 = 0xFF_FFFF_FFFF;
+
+fn slot(piece: u64) -> usize {
+    (piece.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
+}
+
+impl Words {
+    fn new() -> Words {
+        let (mut short, mut long) = (Table::new(), Table::new());
+        for (index, stored) in generated::PROGRAMS.iter().enumerate() {
+            for piece in stored.pieces {
+                let key = piece.iter().fold(0u64, |k, &b| k << 8 | u64::from(b));
+                let table = if piece.len() == 3 {
+                    &mut short
+                } else {
+                    &mut long
+                };
+                table.insert(key, 1 << index);
+            }
+        }
+        Words { short, long }
+    }
+
+    /// The bits of the sets whose pieces `text` holds, in any ASCII case.
+    fn scan(&self, text: &[u8]) -> u32 {
+        let mut key = 0u64;
+        let mut holds = 0;
+        for (at, &byte) in text.iter().enumerate() {
+            key = key << 8 | u64::from(byte.to_ascii_lowercase());
+            if at >= 2 {
+                holds |= self.short.get(key & SHORT_MASK);
+            }
+            if at >= 4 {
+                holds |= self.long.get(key & LONG_MASK);
+            }
+        }
+        holds
+    }
+}
+
+/// True when `text` holds the character `c` (two bytes or more): found by its last byte,
+/// a continuation byte that is rare in text, where a substring search costs more to set up.
+fn holds_char(text: &[u8], c: &str) -> bool {
+    let c = c.as_bytes();
+    let last = c[c.len() - 1];
+    memchr::memchr_iter(last, text).any(|at| text[..=at].ends_with(c))
+}
+
+/// The place of set `name` in `PROGRAMS` (its bit in [`Line::holds`]).
+fn index_of(name: &str) -> usize {
     generated::PROGRAMS
         .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, program)| *program)
+        .position(|stored| stored.name == name)
         .unwrap_or_else(|| panic!("no compiled program for pattern set {name}"))
 }
 
-/// Replace each character of `text` by its alphabet byte (ASCII stays itself).
-fn map_to_alphabet(text: &str, out: &mut Vec<u8>) {
-    out.clear();
-    let bytes = text.as_bytes();
+/// The program `build.rs` stored for set `name`.
+fn stored_program(name: &str) -> &'static Stored {
+    generated::PROGRAMS
+        .iter()
+        .find(|stored| stored.name == name)
+        .unwrap_or_else(|| panic!("no compiled program for pattern set {name}"))
+}
+
+/// Replace each character of `text` (UTF-8) by its alphabet byte (ASCII stays itself).
+fn map_to_alphabet(text: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
     let mut at = 0;
-    while at < bytes.len() {
-        // Scraped text is mostly ASCII even in German or French: copy ASCII runs whole.
-        let ascii = bytes[at..].iter().take_while(|b| b.is_ascii()).count();
-        out.extend_from_slice(&bytes[at..at + ascii]);
-        at += ascii;
-        if let Some(c) = text[at..].chars().next() {
-            out.push(alphabet_byte(c));
-            at += c.len_utf8();
+    while at < text.len() {
+        // Scraped text is mostly ASCII even in German or French: copy ASCII runs whole,
+        // finding their end eight bytes at a time.
+        let mut end = at;
+        while end + 8 <= text.len() {
+            let word = u64::from_le_bytes(text[end..end + 8].try_into().expect("8 bytes"));
+            let high = word & 0x8080_8080_8080_8080;
+            if high != 0 {
+                end += high.trailing_zeros() as usize / 8;
+                break;
+            }
+            end += 8;
         }
+        while end < text.len() && text[end].is_ascii() {
+            end += 1;
+        }
+        out.extend_from_slice(&text[at..end]);
+        at = end;
+        if at < text.len() {
+            let len = utf8_len(text[at]);
+            let c = std::str::from_utf8(&text[at..at + len])
+                .ok()
+                .and_then(|s| s.chars().next())
+                .expect("the matcher is given UTF-8 text");
+            out.push(alphabet_byte(c));
+            at += len;
+        }
+    }
+    out
+}
+
+/// Length of the UTF-8 sequence that starts with `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
     }
 }
 
@@ -241,9 +475,33 @@ mod tests {
             "İstanbul, Türkiye May 5, 2024.",
             "ǅemal Bijedić says:",
             "Ꭰ says:", // Cherokee: folds to a lower case outside ASCII
+            "Jetzt zum Newſletter anmelden", // required words found through a fold
+            "\u{212a}ostenlos testen",
+            "Uns gibt es auch als App: jetzt ko\u{17f}tenlos herunterladen.",
+            "We use coo\u{212a}ies to improve this site.",
+            "ſ",
+            "Mehr erfahren Sie hier. Learn more about ſponsored content.",
         ] {
             agree(text);
         }
+    }
+
+    /// The line cache is keyed by address and length: a buffer rewritten in place must be
+    /// asked about afresh.
+    #[test]
+    fn a_line_rewritten_in_place_is_not_answered_from_the_cache() {
+        let mut line = String::from("Sign up for our newsletter today");
+        agree(&line);
+        // Same length, same address, other words.
+        line.replace_range(.., "Sign up for the day in Berlin xx");
+        assert_eq!(line.len(), "Sign up for our newsletter today".len());
+        agree(&line);
+        let mut long = "Die Stadt baut eine neue Brücke über den Fluss. ".repeat(400);
+        long.push_str("Jetzt kostenlos testen");
+        assert!(long.len() > MAX_CACHED_LINE);
+        agree(&long);
+        long.replace_range(long.len() - 22.., "Jetzt kostenlos lesen.");
+        agree(&long);
     }
 
     #[test]
