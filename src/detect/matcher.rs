@@ -51,13 +51,20 @@ pub struct Matcher {
 
 type NewCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
+/// A set as found in the binary; its automaton is built when a line first needs it (a
+/// small document often reaches only a few sets past their pieces).
 struct Compiled {
-    dfa: DFA,
-    /// One lazy-DFA cache per thread, as `regex::Regex` keeps them.
-    caches: Pool<Cache, NewCache>,
     /// The set's bit in [`Line::holds`], when it has required words: a line with none of
     /// them cannot match, and most lines have none.
     required: Option<u32>,
+    program: &'static [u8],
+    automaton: OnceLock<Automaton>,
+}
+
+struct Automaton {
+    dfa: DFA,
+    /// One lazy-DFA cache per thread, as `regex::Regex` keeps them.
+    caches: Pool<Cache, NewCache>,
 }
 
 thread_local! {
@@ -175,14 +182,10 @@ impl Matcher {
 impl Compiled {
     fn new(patterns: &Patterns) -> Compiled {
         let stored = stored_program(patterns.name);
-        let dfa = DFA::builder()
-            .build_from_nfa(program::decode(stored.program))
-            .expect("a byte NFA without Unicode look-around");
-        let for_caches = dfa.clone();
         Compiled {
-            dfa,
-            caches: Pool::new(Box::new(move || for_caches.create_cache())),
             required: (!stored.pieces.is_empty()).then(|| 1 << index_of(patterns.name)),
+            program: stored.program,
+            automaton: OnceLock::new(),
         }
     }
 
@@ -193,7 +196,22 @@ impl Compiled {
                 return false;
             }
         }
-        self.is_match(line.haystack())
+        self.automaton
+            .get_or_init(|| Automaton::new(self.program))
+            .is_match(line.haystack())
+    }
+}
+
+impl Automaton {
+    fn new(program: &[u8]) -> Automaton {
+        let dfa = DFA::builder()
+            .build_from_nfa(program::decode(program))
+            .expect("a byte NFA without Unicode look-around");
+        let for_caches = dfa.clone();
+        Automaton {
+            dfa,
+            caches: Pool::new(Box::new(move || for_caches.create_cache())),
+        }
     }
 
     fn is_match(&self, haystack: &[u8]) -> bool {
