@@ -3,11 +3,12 @@
 //! Input: 200 documents (about 2 MB) from the seeded benchmark corpus generator
 //! (`examples/gen_bench_corpus.rs`, seed 42), plus the bundled samples. Run with
 //! `cargo bench --bench pipeline` (add `-- detect` to run one group). Whole-process
-//! numbers (file I/O, report, threads) come from `scripts/bench/whole.py`.
+//! numbers (file I/O, report, threads) come from `scripts/bench/whole.py`. The `matchers`
+//! group times the start-up cost of each detector pattern set (issue #5).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use dehusk::decide::decide;
-use dehusk::detect::{all_detectors, detect_all};
+use dehusk::detect::{all_detectors, detect_all, patterns, Matcher};
 use dehusk::doc::{Document, StopwordSet};
 use dehusk::{clean_document, Mode};
 use std::hint::black_box;
@@ -104,5 +105,30 @@ fn pipeline(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, pipeline);
+/// First use of each pattern set, the fixed cost a process pays per set: decoding its stored
+/// program and starting a lazy DFA (`program/<set>`), against compiling the set with the
+/// `regex` crate, which is what every process did before (`regex/<set>`).
+fn matchers(c: &mut Criterion) {
+    let mut group = c.benchmark_group("matchers");
+    group.sample_size(10);
+    group.warm_up_time(std::time::Duration::from_millis(500));
+    group.measurement_time(std::time::Duration::from_secs(2));
+    for &set in patterns::ALL {
+        group.bench_function(BenchmarkId::new("program", set.name), |b| {
+            b.iter(|| black_box(Matcher::new(set).is_match("")))
+        });
+        group.bench_function(BenchmarkId::new("regex", set.name), |b| {
+            b.iter(|| {
+                let built = regex::RegexBuilder::new(&set.regex_text())
+                    .case_insensitive(set.case_insensitive)
+                    .size_limit(1 << 24)
+                    .build();
+                black_box(built.is_ok())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, pipeline, matchers);
 criterion_main!(benches);

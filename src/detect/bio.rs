@@ -5,15 +5,13 @@
 //! cannot tell it apart; its opening can. A name of two or three capitalised words, a
 //! present-tense copula or a "works/writes/teaches" verb, and a job in journalism or publishing
 //! within the next twenty words. Past tense is left alone: "Jane Roe was a journalist ..." is
-//! how an obituary, which is the article, begins. On the dev sets every such line was boilerplate (10 AEB lines, 6 TEB lines,
-//! none holding a "with" snippet). An article sentence rarely opens on a bare name followed by
+//! how an obituary, which is the article, begins. On the dev sets every such line was
+//! boilerplate (10 AEB lines, 6 TEB lines, none holding a "with" snippet). An article sentence rarely opens on a bare name followed by
 //! the person's job title; when it does ("The Wikileaks founder always argued ..."), the line
 //! starts with an article, which the name pattern refuses.
 
-use super::{regex_any, Category, Detector, Finding, Rule};
+use super::{matcher::Matcher, patterns, Category, Detector, Finding, Rule};
 use crate::doc::Document;
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub static AUTHOR_BIO: Rule = Rule {
     id: "promo.author_bio",
@@ -26,17 +24,8 @@ static RULES: &[&Rule] = &[&AUTHOR_BIO];
 /// Words a bio may run to; a longer line is a paragraph that happens to open on a name.
 const MAX_WORDS: usize = 80;
 
-static BIO_RE: LazyLock<Regex> = LazyLock::new(|| {
-    // Case-insensitive as a whole (regex_any), so the name's capitals are checked in code.
-    regex_any(&[concat!(
-        r"^\W*[\w.'-]+(?:\s+(?:van|von|de|der|da|del|di|le|la)?\s*[\w.'-]+){1,2}(?:\s*\(@\w+\))?,?\s+",
-        r"(?:is|ist|arbeitet|schreibt|lehrt|beschäftigt sich|es|est|jest|lives|writes|covers|works)\b",
-        r"(?:\W+\w+){0,20}?\W+",
-        r"(?:writer|journalist|editor|contributor|reporter|correspondent|columnist|author|blogger|freelancer|producer|photographer|",
-        r"redakteur(?:in)?|autor(?:in)?|journalist(?:in)?|korrespondent(?:in)?|chefredakteur(?:in)?|fotograf(?:in)?|volontär(?:in)?|moderator(?:in)?|",
-        r"redaktor\w*|dziennikar\w*|periodista|redactor(?:a)?|journaliste|rédact(?:eur|rice)|head of|gründer(?:in)?|founder)\b",
-    )])
-});
+/// Case-insensitive as a whole, so the name's capitals are checked in code.
+static BIO_RE: Matcher = Matcher::new(&patterns::bio::BIO);
 
 /// Words that open a sentence about something, not a person's name.
 const NOT_A_NAME: &[&str] = &[

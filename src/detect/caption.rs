@@ -1,9 +1,7 @@
 //! Caption family: photo captions and image credits (agency credits, "FILE PHOTO:", "Foto:").
 
-use super::{regex_any, Category, Detector, Finding, Rule};
+use super::{matcher::Matcher, patterns, Category, Detector, Finding, Rule};
 use crate::doc::Document;
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub static AGENCY_CREDIT: Rule = Rule {
     id: "caption.agency_credit",
@@ -41,66 +39,19 @@ static RULES: &[&Rule] = &[
     &NEXT_TO_CREDIT,
 ];
 
-const AGENCIES: &str = r"(?:reuters|ap|afp|getty images|getty|epa|efe|dpa|kcna|xinhua|ansa|anp|pa|pap|apa|keystone|imago|picture alliance|shutterstock|istock|bloomberg|sipa|tass|ria novosti|yonhap|kyodo|aap|upi|ddp|abaca|zuma press|alamy|wikimedia commons|unsplash|pexels)";
+static AGENCY: Matcher = Matcher::new(&patterns::caption::AGENCY);
 
-static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        // REUTERS/Aziz Taher/File Photo, AFP/Name, EPA-EFE/Name
-        &format!(r"\b{AGENCIES}(?:-\w+)?\s*/\s*\p{{Lu}}"),
-        // KCNA via REUTERS, AFP via Getty Images
-        &format!(r"\bvia {AGENCIES}\s*\)?\s*$"),
-        // (AP Photo/Name), (Photo by Name/Getty Images)
-        r"\(\s*(?:ap|afp|reuters|ansa|epa|dpa)? ?photo(?:s)?(?:\s*/|\s+by\b)",
-        &format!(r"^\W*(?:\p{{Lu}}[\w.'-]*\s+){{1,4}}/\s*{AGENCIES}\W*$"),
-        &format!(r"^\W*{AGENCIES}\W*$"),
-        r"\bgetty images\b\s*\)?\s*$",
-        r"/\s*(?:file photo|handout|pool|archiv|archivbild)\s*\)?\s*$",
-    ])
-});
-
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"^\W*(?:photo|photos|photograph|picture|image|images|illustration|video|graphic|grafik|credit|credits|source|foto|fotos|bild|bilder|quelle|imagen|fuente|zdjęcie|źródło|fot\.|crédit|crédito|photo credit|image credit|image source|bildquelle|fotoquelle|bildnachweis|fotonachweis)\s*:\s*\S",
-        r"^\W*(?:photo|image|picture|foto|bild) (?:by|courtesy|credit|von|de|:)\b",
-        r"^\s*(?:©|\(c\)|copyright)\s*\p{L}",
-        r"\((?:photo|foto|bild|image|picture|imagen|credit|quelle|source)\s*:\s*[^)]{2,60}\)\s*$",
-        r"(?:\||/|–|-)\s*(?:foto|bild|photo|quelle)\s*:\s*[^|]{2,60}$",
-        r"^\W*(?:pictured|above|top|below|left|right|main image|header image|featured image|in pictures)\s*:\s",
-        // A credit closing a caption: "... Pennsylvania © Noah Addis", "... / (C) Kab Niang".
-        r"(?:©|\(c\))\s*\p{Lu}[\p{L}.'-]*(?:[ /-]+\p{L}[\p{L}.'-]*){0,4}\s*\)?\s*$",
-        r"\bcc[- ]by(?:-[a-z]{2})*(?:[ -]\d\.\d)?\b|\bflickr\b|\bcreative commons\b|\bwikimedia commons\b",
-    ])
-});
+static LABEL: Matcher = Matcher::new(&patterns::caption::LABEL);
 
 /// A credit standing after a caption's last sentence. Prose never ends on "Photo: Name" or a
 /// bare agency name after its full stop; a caption of any length does.
-static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"[.!?)»\x22”]\s+(?:photograph|photo|photos|foto|fotos|bild|image|illustration|composite|picture|credit|imagen|zdjęcie|fot\.)\s*:\s*[^.!?]{2,60}$",
-        r"[.!?]\s+(?:efe|afp|ap|dpa|reuters|epa|ansa|xinhua|getty images)\s*$",
-        r"[.!?)»\x22”]\s+(?:photograph|photo|photos|image|illustration|foto) (?:by|von|de|par)\s+[^.!?]{2,60}$",
-    ])
-});
+static CLOSING: Matcher = Matcher::new(&patterns::caption::CLOSING);
 
-static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"^\W*file photo\b",
-        r"\bin this (?:file |handout |undated |still |screen ?grab |photo ?illustration )?(?:photo|picture|image|handout photo|photograph)\b",
-        r"\bphoto (?:released|taken|distributed|provided|obtained) by\b",
-        r"\b(?:is|are) (?:seen|pictured|shown) (?:in|at|during|on|as)\b",
-        r"\bposes? for (?:a )?(?:photo|picture|portrait)s?\b",
-        r"\b(?:im|auf dem) bild\b|\bdas (?:foto|bild) zeigt\b",
-    ])
-});
+static DESCRIPTION: Matcher = Matcher::new(&patterns::caption::DESCRIPTION);
 
 /// A Reuters/AP style scene caption ends on "<Place> <Month> <day>, <year>." with no preposition
 /// before the date, unlike prose, which writes "on October 8, 2024".
-static DATED_SCENE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:\p{Lu}[\w.'-]*,?|U\.S\.,?)\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2},\s+\d{4}\.?(?:\s+(?:REUTERS|Reuters|AP|AFP|EPA|Getty Images)(?:/\S.*)?)?\s*$",
-    )
-    .expect("built-in pattern must compile")
-});
+static DATED_SCENE: Matcher = Matcher::new(&patterns::caption::DATED_SCENE);
 
 pub struct Caption;
 

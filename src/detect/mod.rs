@@ -8,7 +8,10 @@ mod bio;
 mod caption;
 mod cards;
 mod dup;
+mod matcher;
 mod nav;
+pub mod patterns;
+mod program;
 mod promo;
 mod teaser;
 mod titled;
@@ -18,6 +21,7 @@ use serde::Serialize;
 use std::fmt;
 
 pub use dup::REPEAT as DUPLICATE;
+pub use matcher::Matcher;
 pub use nav::{is_date_stamp, names_a_date};
 pub use teaser::is_teaser_marker;
 
@@ -131,25 +135,6 @@ pub fn detect_all(doc: &Document) -> Vec<Finding> {
         detector.detect(doc, &mut findings);
     }
     findings
-}
-
-/// Build a case-insensitive regex from alternatives; panics only on a bug in a literal pattern.
-///
-/// `\b` is compiled as an ASCII word boundary: a Unicode boundary makes the regex engine
-/// leave its fast DFA for a slow NFA on any non-ASCII line (measured: 60% of run time on
-/// German text). Patterns therefore avoid `\b` next to a non-ASCII letter and use
-/// `(?:\W|$)` there instead.
-pub(crate) fn regex_any(patterns: &[&str]) -> regex::Regex {
-    let joined = patterns
-        .iter()
-        .map(|p| format!("(?:{})", p.replace(r"\b", r"(?-u:\b)")))
-        .collect::<Vec<_>>()
-        .join("|");
-    regex::RegexBuilder::new(&joined)
-        .case_insensitive(true)
-        .size_limit(1 << 24)
-        .build()
-        .expect("built-in pattern must compile")
 }
 
 #[cfg(test)]

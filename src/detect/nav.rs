@@ -1,9 +1,7 @@
 //! Navigation family: menus, breadcrumbs, share/follow buttons, login, cookie and legal notices.
 
-use super::{regex_any, Category, Detector, Finding, Rule};
+use super::{matcher::Matcher, patterns, Category, Detector, Finding, Rule};
 use crate::doc::Document;
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub static COOKIE: Rule = Rule {
     id: "nav.cookie_notice",
@@ -54,106 +52,28 @@ static RULES: &[&Rule] = &[
     &COMMENTS,
 ];
 
-static COOKIE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"\bcookies?\b.{0,80}\b(?:use|uses|using|accept|consent|settings|policy|einverstanden|verwendet|nutzt|akzeptieren|utiliza|utilizamos|utilise|utilisons|używa|zgod)",
-        r"\b(?:we|this (?:site|website)) uses? cookies\b",
-        r"\b(?:use|uses|using|korzystamy z|używamy|utilizamos|utilisons|utilizziamo|verwenden|nutzen|setzen)\W+(?:\w+\W+){0,3}(?:cookies?|plików cookie)\b",
-        r"\b(?:accept|reject|allow) (?:all )?cookies\b|\bcookie (?:settings|policy|preferences|banner|notice|richtlinie|einstellungen|hinweis)\b",
-        r"\b(?:alle )?(?:cookies )?akzeptieren\b|\bzustimmen und weiter\b|\beinwilligung\b.{0,40}\bwiderrufen\b",
-        r"\bconsent (?:preferences|settings|management)\b|\bmanage (?:consent|preferences)\b",
-        r"\bpolítica de cookies\b|\bpolitique (?:de|relative aux) cookies\b|\bpliki cookies?\b",
-    ])
-});
+static COOKIE_RE: Matcher = Matcher::new(&patterns::nav::COOKIE);
 
-static LEGAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"^\W*(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{L})",
-        r"\bfor (?:your )?personal,? non-?commercial use only\b|\ball rights reserved\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btous droits réservés\b|\bwszelkie prawa zastrzeżone\b|\btutti i diritti riservati\b",
-        r"^\W*(?:impressum|imprint|datenschutz(?:erklärung)?|privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?(?: and conditions)?|agb|nutzungsbedingungen|disclaimer|haftungsausschluss|sitemap|mediadaten|aviso legal|política de privacidad|mentions légales|polityka prywatności|regulamin|contact(?: us)?|kontakt|about(?: us)?|über uns|careers|jobs|advertise(?: with us)?|werben|accessibility|barrierefreiheit)\W*$",
-    ])
-});
+static LEGAL_RE: Matcher = Matcher::new(&patterns::nav::LEGAL);
 
-static SHARE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"^\W*(?:share|teilen|compartir|partager|udostępnij|condividi|delen|tweet|pin it|e-?mail|print|drucken|whatsapp|facebook|twitter|x|linkedin|pinterest|reddit|telegram|xing|flipboard|messenger|copy link|link kopieren|imprimir|imprimer)(?:\s+(?:on|this|via|auf|per|en|sur|it|article|artikel|story|page|link)\b.{0,30})?\W*$",
-        r"^\W*(?:share|teilen)\s+(?:on|this|via|auf|per)\b",
-        // WordPress's "Share this:" / "Like this:" headers, as sites translate them.
-        r"^\W*(?:teilen sie dies mit|teile dies mit|gefällt mir|like this|me gusta|j'aime|compartir esto|partager cette page|udostępnij to)\W*$",
-        r"\bfollow (?:us|me)\b|\bfolgen sie uns\b|\bfolge uns\b|\bsíguenos\b|\bsuivez-nous\b|\bobserwuj nas\b|\bseguici\b",
-        r"^\W*(?:(?:facebook|twitter|instagram|youtube|linkedin|pinterest|whatsapp|tiktok|xing|telegram|e-?mail|rss)\W*){2,}$",
-    ])
-});
+static SHARE_RE: Matcher = Matcher::new(&patterns::nav::SHARE);
 
-static LOGIN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"^\W*(?:sign in|sign up|log ?in|log ?out|register|my account|create an account|anmelden|abmelden|einloggen|registrieren|mein konto|iniciar sesión|regístrate|se connecter|connexion|mon compte|zaloguj(?: się)?|zarejestruj(?: się)?|accedi|registrati)\W*$",
-        r"\bforgot (?:your )?password\b|\bpasswort vergessen\b|\bwelcome!? log into your account\b|\b(?:your|dein|ihr) (?:username|password|passwort|benutzername)\b",
-        r"^\W*(?:sign in|log in|anmelden|einloggen)\s+(?:or|oder|to|und|/)\b",
-    ])
-});
+static LOGIN_RE: Matcher = Matcher::new(&patterns::nav::LOGIN);
 
-static BREADCRUMB_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[r"^\W*(?:home|startseite|inicio|accueil|strona główna|start)\s*(?:[>»›/|•·]|→)"])
-});
+static BREADCRUMB_RE: Matcher = Matcher::new(&patterns::nav::BREADCRUMB);
 
-static FURNITURE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"^\W*(?:menu|menü|navigation|search|suche|suchen|buscar|rechercher|szukaj|home|startseite|inicio|accueil|skip to (?:main )?content|skip to navigation|jump to navigation|zum inhalt springen|direkt zum inhalt|back to top|nach oben|zurück|weiter|next|previous|prev|close|schließen|open|more|mehr|show more|load more|mehr laden|mehr anzeigen|ver más|voir plus|toggle navigation|main menu|hauptmenü|advertisement|top|startseite)\W*$",
-        r"^\W*(?:\d+\s+)?(?:comments?|kommentare?|comentarios?|commentaires?|komentarz[ey]?)\W*$",
-        // Links to the neighbouring post, and a recipe page's jump buttons.
-        r"^\W*(?:vorschau auf den nächsten artikel|next (?:post|article|story)|previous (?:post|article|story)|nächster (?:artikel|beitrag)|vorheriger (?:artikel|beitrag)|article (?:suivant|précédent)|(?:siguiente|anterior) (?:artículo|entrada)|(?:artículo|entrada) (?:siguiente|anterior))\W*$",
-        r"^\W*(?:jump to recipe|print recipe|zum rezept|rezept drucken)\b",
-    ])
-});
+static FURNITURE_RE: Matcher = Matcher::new(&patterns::nav::FURNITURE);
 
 /// "Next: <title of the following post>": a link to the neighbouring post, title and all.
-static POST_LINK_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"^\W*(?:next|previous|prev|nächster|vorheriger|voriger)(?: (?:post|article|artikel|beitrag|story))?\s*[:»›>]\s*\S",
-    ])
-});
+static POST_LINK_RE: Matcher = Matcher::new(&patterns::nav::POST_LINK);
 
-static COMMENTS_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"^\W*(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|kommentar (?:schreiben|verfassen|hinzufügen)|schreibe(?:n sie)? einen kommentar|deja (?:un|tu) comentario|laisser un commentaire|dodaj komentarz|lascia un commento)\b",
-        r"\byour email address will not be published\b|\bihre e-mail-adresse wird nicht veröffentlicht\b|\brequired fields are marked\b|\berforderliche felder sind\b",
-        r"^\W*\d+\s+(?:comments?|kommentare?|reactions|antworten|replies)\W*$",
-        // WordPress's comments header: "10 thoughts on “Title”", "Ein Gedanke zu „Titel“".
-        r"^\W*(?:\d+|one|two|three|ein|eine|zwei|drei|un|una|une|deux)\s+(?:thoughts?|responses?|comments?|replies|reactions|gedanken?|kommentare?|antworten|comentarios?|respuestas?|commentaires?|réponses?|komentarz[ey]?)\s+(?:on|to|zu|auf|a|en|sur|sobre|do)\s+[\x22“„«‘'‚]",
-        r"^\W*(?:reply|antworten|responder|répondre|odpowiedz|rispondi|cancel reply|antwort abbrechen|log in to reply|melden|report comment)\W*$",
-        r"^\W*(?:hier ist )?(?:ihre|deine) meinung(?: ist)? gefragt\W*$|^\W*(?:what do you think|tell us what you think|was meinen sie|was denkst du)\W*\??\W*$",
-        r"^\W*[\p{L}][\p{L} .'-]{1,40} (?:says|sagt|schreibt|said|wrote|dice|dit|napisał|napisała):?\s*$",
-        r"\bkommentarfunktion\b|\bcomments? (?:are|is) (?:closed|moderated)\b|\bkommentare sind (?:geschlossen|deaktiviert)\b|\bnetiquette\b|\bsave my name, email\b|\bnotify me of (?:follow-up|new) (?:comments|posts)\b|\bbenachrichtige mich\b",
-    ])
-});
+static COMMENTS_RE: Matcher = Matcher::new(&patterns::nav::COMMENTS);
 
-static PLACEHOLDER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"\b(?:please )?(?:enable|activate|aktivieren sie) javascript\b|\bjavascript (?:is )?(?:disabled|deaktiviert|required)\b|\bmüssen sie javascript\b",
-        r"\bkeine verbindung zu (?:twitter|facebook|youtube|instagram|x)\b|\bohne (?:dein|ihr) einverständnis\b|\bexterne(?:n|r)? inhalte?\b.{0,60}\b(?:laden|anzeigen|zustimm|aktivier)",
-        r"\b(?:to )?(?:view|see|load|display) this (?:content|video|tweet|post|embed)\b|\bthis (?:content|embed|video) is (?:hosted|provided) by\b",
-        r"\byour browser does(?: not|n't) support\b|\bihr browser unterstützt\b|\biframe\b|<script\b|<div\b",
-        // Browser notices: "We've detected you are on Internet Explorer ... update to a modern browser".
-        r"\bwe(?:'ve| have) detected (?:that )?you(?:'re| are) (?:on|using)\b|\bplease (?:update|upgrade) (?:to )?(?:a (?:modern|newer|supported) browser|your browser)\b",
-        r"^\W*(?:(?:chrome|safari|firefox|edge|opera|internet explorer)\W*){2,}$",
-    ])
-});
+static PLACEHOLDER_RE: Matcher = Matcher::new(&patterns::nav::PLACEHOLDER);
 
-/// Words that make up a dateline or byline: numbers aside, these and names are all it holds.
-/// Month and weekday names in the sets' languages, one word each.
-const MONTHS: &str = r"^(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?|jänner|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)$";
-const WEEKDAYS: &str = r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)$|^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$";
+static DATE_WORD_RE: Matcher = Matcher::new(&patterns::nav::DATE_WORD);
 
-static DATE_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        MONTHS,
-        WEEKDAYS,
-        r"^(?:am|um|uhr|at|on|pm|a|p|m|by|von|par|por|de|le|el|updated|published|posted|aktualisiert|veröffentlicht|erschienen|stand|publié|mis|jour|publicado|actualizado|min|read|lesezeit|minutes?|minuten|ago|vor|hours?|stunden|days?|tagen?|weeks?|wochen|months?|monaten?|years?|jahren?|hace|il|y|utc|gmt|cet|cest|est|edt|pst|bst)$",
-    ])
-});
-
-static CALENDAR_WORD_RE: LazyLock<Regex> = LazyLock::new(|| regex_any(&[MONTHS, WEEKDAYS]));
+static CALENDAR_WORD_RE: Matcher = Matcher::new(&patterns::nav::CALENDAR_WORD);
 
 /// Whether `text` names a month or a weekday: a dated line, whatever else it holds.
 pub fn names_a_date(text: &str) -> bool {
@@ -161,12 +81,7 @@ pub fn names_a_date(text: &str) -> bool {
 }
 
 /// A dateline says when or by whom: a time of day, or a by/updated/published word.
-static DATELINE_MARK_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"\d{1,2}[:.]\d{2}\s*(?:am|pm|uhr|h)?\b|\b(?:am|pm)\b|\buhr\b",
-        r"^\W*(?:by|von|par|por|di|door)\s|\b(?:updated|published|posted|aktualisiert|veröffentlicht|erschienen|stand|publié|publicado|actualizado|min read|lesezeit|ago)\b|^\W*(?:vor|hace|il y a)\s+\d",
-    ])
-});
+static DATELINE_MARK_RE: Matcher = Matcher::new(&patterns::nav::DATELINE_MARK);
 
 pub static DATELINE: Rule = Rule {
     id: "nav.dateline",
@@ -207,8 +122,7 @@ fn is_dateline(text: &str, words: usize) -> bool {
 }
 
 /// Numeric dates and times as one word: 19.11.2019, 2019-11-19, 11/19/19, 10:32.
-static NUMERIC_DATE_RE: LazyLock<Regex> =
-    LazyLock::new(|| regex_any(&[r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2})\.?$"]));
+static NUMERIC_DATE_RE: Matcher = Matcher::new(&patterns::nav::NUMERIC_DATE);
 
 /// True for a line that only stamps a date or time ("Tuesday November 19, 2019", "2 hours
 /// ago", "19.11.2019 10:32"): a dateline, or date words and numbers alone.

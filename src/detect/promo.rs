@@ -1,9 +1,7 @@
 //! Promo family: calls to action, ads, sponsored blurbs, newsletter / app / donation prompts.
 
-use super::{regex_any, Category, Detector, Finding, Rule};
+use super::{matcher::Matcher, patterns, Category, Detector, Finding, Rule};
 use crate::doc::Document;
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub static CALL_TO_ACTION: Rule = Rule {
     id: "promo.call_to_action",
@@ -41,78 +39,15 @@ static RULES: &[&Rule] = &[
     &PAYWALL,
 ];
 
-static PAYWALL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"\b(?:continue|keep) reading\b.{0,40}\b(?:subscri|sign|log|account|free)",
-        r"\balready (?:a )?(?:subscriber|member)\b|\bsubscribe to (?:read|continue|unlock)\b|\bsubscribers only\b",
-        r"\bunlimited (?:digital )?access\b|\bthis (?:article|content) is (?:for|available to|reserved for) (?:subscribers|members)\b",
-        r"\b(?:ad[- ]?blocker|adblock(?:er)?|werbeblocker|bloqueador de anuncios|bloqueur de publicité)\b",
-        r"\brel(?:y|ies) on (?:\w+ )?(?:advertising|advertisements|ads|reader support)\b",
-        r"\bweiterlesen mit\b|\bjetzt weiterlesen\b|\blesen sie weiter mit\b|\bwählen sie ihren zugang\b|\bzugang (?:wählen|sichern)\b|\bplus-artikel\b|\be-paper\b|\bdigital-?abo\b",
-        r"\b(?:unterstützen sie|unterstütze) (?:uns|unsere arbeit|unabhängigen journalismus)\b|\bsupport (?:us|our work|our journalism|independent journalism|the \w+)\W*$",
-        r"\baffiliate(?:[- ]links?|[- ]partnerships?| commission)\b|\b(?:may|might|can) earn (?:a )?(?:small )?commission\b|\berhält\b.{0,40}\bprovision\b|\bprovision vom händler\b|\bpartnerlinks?\b",
-        r"\bif you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|content|work)\b|\bmembers get (?:all|unlimited|access)\b",
-        r"\bsuscr[ií]bete para (?:seguir|continuar) leyendo\b|\babonnez-vous pour (?:lire|continuer)\b|\bcet article est réservé aux abonnés\b",
-    ])
-});
+static PAYWALL_RE: Matcher = Matcher::new(&patterns::promo::PAYWALL);
 
-static CTA: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"\bclaim your (?:free|gift|bonus|\w+ free)\b",
-        r"\bstart your [\w ]{0,30}journey\b",
-        r"\b(?:get|grab|unlock|claim) (?:your|a|\d+%?) (?:free|exclusive|bonus|discount)",
-        r"\bfree (?:shares|trial|stock|gift)\b",
-        r"\b(?:download|get) (?:the|our) (?:free )?app\b",
-        r"\bavailable on the app store\b|\bget it on google play\b",
-        r"\b(?:sign up|register) (?:now|today|for free|here)\b",
-        r"\btry (?:it )?(?:for )?free\b|\bstart (?:your )?free trial\b",
-        r"\b(?:support|fund) (?:our|independent|quality) journalism\b",
-        r"\b(?:donate|make a donation|become a (?:member|supporter|patron))\b",
-        r"\bjetzt (?:kostenlos |gratis )?(?:testen|bestellen|sichern|herunterladen|spenden|unterstützen)\b",
-        r"\b(?:gratis|kostenlos) (?:testen|downloaden|herunterladen)\b",
-        r"\bapp (?:herunterladen|laden)\b",
-        r"\b(?:descarga|descargue) (?:la|nuestra) app\b|\btéléchargez (?:l'|notre )app",
-        r"\b(?:shop now|buy now|order now|jetzt kaufen|compra ahora|achetez maintenant)\b",
-        r"\buse (?:code|promo code)\b|\bgutscheincode\b",
-        // "Liked this article?": the appeal that precedes a share, donate or follow button.
-        r"\b(?:dieser|der|unser) (?:artikel|beitrag|text) gefällt (?:dir|ihnen)\b|\b(?:hat (?:dir|ihnen)|(?:dir|ihnen) hat) (?:der|dieser|unser) (?:artikel|beitrag|text) gefallen\b|\bgefällt (?:dir|ihnen) (?:der|dieser|unser|unsere)\b",
-        r"\b(?:did you|do you) (?:enjoy|like) this (?:article|post|story|recipe)\b|^\W*(?:enjoyed|liked) this (?:article|post|story|recipe)\b|\bte ha gustado (?:este|el) (?:art[ií]culo|post)\b|\bcet article vous a plu\b",
-    ])
-});
+static CTA: Matcher = Matcher::new(&patterns::promo::CALL_TO_ACTION);
 
-static NEWSLETTER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"\bnewsletter\b",
-        r"\bsubscribe (?:now|today|here|to (?:our|the))\b|\bsubscribe\s*$",
-        r"^\s*subscribe\b",
-        r"\b(?:sign up|signup) for (?:our|the|free|daily|weekly)\b",
-        r"\b(?:delivered|straight) to your inbox\b|\bin your inbox\b",
-        r"\bjetzt abonnieren\b|\babonnieren sie\b|\bjetzt (?:registrieren|anmelden)\b",
-        r"\b(?:abo|abonnement) (?:abschließen|testen)\b|\bprobeabo\b",
-        r"\bsuscr[ií]b(?:e|ete|ase)\b|\bbolet[ií]n\b",
-        r"\b(?:beiträge|artikel|neuigkeiten|news) per e-?mail\b|\be-?mail-adresse eingeben\b|\benter your e-?mail (?:address )?(?:below|here)\b",
-        r"\breceive (?:a|our) (?:daily|weekly|free)\b|\bget (?:our|the) (?:daily|weekly) (?:newsletter|digest|briefing|email)\b|\benter your e-?mail\b",
-        r"\bsubskrypc|\bzapraszamy (?:też |także )?do (?:subskrypcji|prenumeraty)\b|\bdirekt in (?:dein|ihr) postfach\b",
-        r"\babonnez-vous\b|\binscrivez-vous\b",
-        r"\bzapisz si[eę] (?:do|na) newsletter\b|\bzaprenumeruj\b",
-        r"\biscriviti\b",
-        r"\b(?:send|e-?mail|notify) me (?:an )?(?:e-?mail )?(?:every|for every|of|about|when there is a) new (?:post|article)s?\b",
-    ])
-});
+static NEWSLETTER_RE: Matcher = Matcher::new(&patterns::promo::NEWSLETTER);
 
-static AD_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"^\W*(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| post| by .*)?|paid (?:post|content|partner(?:ship)?)|promoted(?: content| by .*)?|partner content|anzeige|werbung|publicidad|publicité|pubblicità|reklama|advertentie)\W*$",
-        r"^\W*(?:story continues below (?:this )?advertisement|continue reading below|artikel wird unter der anzeige fortgesetzt|weiter nach der anzeige|article continues below)\W*$",
-    ])
-});
+static AD_LABEL_RE: Matcher = Matcher::new(&patterns::promo::AD_LABEL);
 
-static SPONSORED_TAIL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"(?:^|[.!?]\s+)(?:learn more|find out more|read more|discover more|click here|see more)\b[^.!?]{0,90}[.!?]?\s*$",
-        r"(?:^|[.!?]\s+)(?:mehr erfahren|jetzt mehr erfahren|hier klicken|mehr infos?)\b[^.!?]{0,90}[.!?]?\s*$",
-    ])
-});
+static SPONSORED_TAIL_RE: Matcher = Matcher::new(&patterns::promo::SPONSORED_TAIL);
 
 pub struct Promo;
 

@@ -3,10 +3,8 @@
 //! The marker is certain; the lines after it are only suspects (`teaser.after_marker`), and
 //! the decision stage keeps those that read like the article itself (same vocabulary).
 
-use super::{regex_any, Category, Detector, Finding, Rule};
+use super::{matcher::Matcher, patterns, Category, Detector, Finding, Rule};
 use crate::doc::Document;
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub static MARKER: Rule = Rule {
     id: "teaser.marker",
@@ -47,14 +45,7 @@ static RULES: &[&Rule] = &[
 
 /// Words in a line that ends on how long ago it was posted. An article's sentence ends on a
 /// full stop, not on "3 hours ago"; a story list item does.
-static POSTED_AGO_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"\w\W+(?:~\s*)?(?:\d+|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\s*$",
-        r"\w\W+vor\s+(?:\d+|einer?|einem)\s+(?:minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)\s*$",
-        r"\w\W+hace\s+(?:\d+|una?)\s+(?:minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|años?)\s*$",
-        r"\w\W+il y a\s+(?:\d+|une?)\s+(?:minutes?|heures?|jours?|semaines?|mois|ans?)\s*$",
-    ])
-});
+static POSTED_AGO_RE: Matcher = Matcher::new(&patterns::teaser::POSTED_AGO);
 
 /// Headlines in a row that make a list of links rather than subheads of one article.
 const HEADLINE_RUN: usize = 5;
@@ -83,26 +74,9 @@ fn is_headline_shaped(text: &str, f: &crate::doc::LineFeatures) -> bool {
 /// Lines after a marker that stay suspect; a teaser block rarely runs longer.
 const BLOCK_REACH: usize = 40;
 
-static MARKER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"^\W*(?:more|latest|top|other|further) (?:from|on|in|about|stories|news|articles|headlines|videos|reading|coverage)\b",
-        r"^\W*(?:about the author|über (?:den autor|die autorin)|zur person|zum autor|o autorze|sobre el autor|à propos de l'auteur|l'auteur|sull'autore)\W*$",
-        r"^\W*(?:related|recommended|suggested|popular|trending|featured)(?: (?:articles?|stories|posts?|content|coverage|news|reading|topics|videos|links|for you|now))?\W*$",
-        r"^\W*(?:read|see|watch) (?:more|next|also|this next)\W*$",
-        r"^\W*(?:you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)|we recommend|recommended for you|don't miss|editor'?s picks?|most (?:read|popular|viewed|shared|commented)|top stories|in case you missed it|around the web|from (?:our|the) (?:partners|network|web))\b",
-        r"^\W*(?:mehr zum thema|mehr (?:aus|von|zu|über)\b|weitere (?:artikel|beiträge|nachrichten|meldungen|themen|news)|lesen sie (?:auch|mehr|hier)|auch interessant|das (?:könnte|dürfte) sie (?:auch )?interessieren|(?:die )?meist ?gelesen(?:e|en)?|noch mehr (?:infos|artikel|beiträge|tipps|rezepte|themen)|hier gibt(?:'|’)?s (?:noch )?mehr\b|ähnliche (?:artikel|beiträge|themen)|verwandte (?:artikel|beiträge|themen)|empfehlungen|unsere empfehlung|top-?themen|aktuelle (?:artikel|beiträge|nachrichten)|neueste (?:artikel|beiträge)|das könnte dich auch interessieren)\b",
-        r"^\W*(?:noticias relacionadas|art[ií]culos relacionados|te puede interesar|tambi[eé]n te puede interesar|lo m[aá]s (?:le[ií]do|visto)|m[aá]s noticias|lee (?:tambi[eé]n|m[aá]s)|relacionad[oa]s)\b",
-        r"^\W*(?:à lire (?:aussi|également)|lire (?:aussi|la suite)|sur le même (?:sujet|thème)|articles? similaires|les plus lus|voir aussi|à voir aussi|dans la même rubrique)\b",
-        r"^\W*(?:zobacz (?:też|także|również)|czytaj (?:też|także|również|więcej)|polecamy|podobne artykuły|najczęściej czytane|więcej (?:informacji|artykułów))(?:\W|$)",
-        r"^\W*(?:leggi anche|articoli correlati|potrebbe interessarti|lees ook|gerelateerd|meer nieuws|leia também|veja também|relacionados)\b",
-    ])
-});
+static MARKER_RE: Matcher = Matcher::new(&patterns::teaser::MARKER);
 
-static INLINE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    regex_any(&[
-        r"^\W*(?:read more|read also|also read|read next|see also|see more|don't miss|related|related article|more|watch|listen|also|lesen sie auch|lesen sie mehr|mehr dazu|mehr zum thema|auch interessant|siehe auch|lee también|lea también|ver también|lire aussi|à lire aussi|lire également|voir aussi|czytaj (?:też|także|również)|zobacz (?:też|także|również)|leggi anche|lees ook|leia também|veja também)\s*[:|>»›-]+\s*\S",
-    ])
-});
+static INLINE_RE: Matcher = Matcher::new(&patterns::teaser::INLINE);
 
 /// True when `text` is a short header announcing a block of other stories.
 pub fn is_teaser_marker(text: &str, words: usize) -> bool {

@@ -1,0 +1,596 @@
+//! Runs the detector patterns: the automata `build.rs` compiled, searched by a lazy DFA.
+//!
+//! A [`Matcher`] answers `is_match` exactly as the `regex` crate would for its pattern set
+//! (Unicode, case-insensitive unless the set says otherwise), without compiling any regular
+//! expression at run time: the first call decodes the set's stored NFA (microseconds) and
+//! builds a lazy DFA over it. Only `is_match` is offered, so no capture groups are built.
+//!
+//! Per line, in order of cost:
+//! 1. Most sets have words one of which every match holds (`build.rs` finds them). One pass
+//!    over the line looks up every 3- and 5-byte window in a hashed table of those words'
+//!    rarest pieces and notes which sets may match; a set whose pieces are absent answers
+//!    "no" without more work. Most lines stop here for most sets.
+//! 2. The automaton reads the line as it is when it is ASCII; otherwise each character is
+//!    first replaced by its alphabet byte (see `build.rs`).
+//!
+//! The line's pieces and mapped bytes are kept per thread, keyed by the line's address and
+//! length (checked against its bytes), because the detector families ask about the same
+//! lines in turn, each several matchers per line.
+
+use super::patterns::Patterns;
+use super::program;
+use foldhash::{HashMap, HashMapExt};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::util::pool::Pool;
+use regex_automata::Input;
+use std::cell::RefCell;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::OnceLock;
+
+mod generated {
+    use super::Stored;
+    include!(concat!(env!("OUT_DIR"), "/programs.rs"));
+}
+
+/// What `build.rs` stored for one set.
+struct Stored {
+    name: &'static str,
+    /// The NFA (see `program.rs`).
+    program: &'static [u8],
+    /// A five-byte (or, for a short word, three-byte) lower-case piece of each word of a set
+    /// of words one of which every match contains (ASCII letters in any case, or a character
+    /// of `FOLDS_TO_ASCII` in their place); empty when the set has no such words.
+    pieces: &'static [&'static [u8]],
+}
+
+/// A pattern set, compiled on first use.
+pub struct Matcher {
+    patterns: &'static Patterns,
+    compiled: OnceLock<Compiled>,
+}
+
+type NewCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+/// A set as found in the binary; its automaton is built when a line first needs it (a
+/// small document often reaches only a few sets past their pieces).
+struct Compiled {
+    /// The set's bit in [`Line::holds`], when it has required words: a line with none of
+    /// them cannot match, and most lines have none.
+    required: Option<u32>,
+    program: &'static [u8],
+    automaton: OnceLock<Automaton>,
+}
+
+struct Automaton {
+    dfa: DFA,
+    /// One lazy-DFA cache per thread, as `regex::Regex` keeps them.
+    caches: Pool<Cache, NewCache>,
+}
+
+thread_local! {
+    /// The lines asked about lately, by address and length: the detector families ask about
+    /// the same lines in turn, each several matchers per line, and comparing bytes is cheaper
+    /// than lower-casing or mapping a line again.
+    static LINES: RefCell<Lines> = RefCell::new(Lines {
+        by_place: HashMap::new(),
+        bytes: 0,
+    });
+    /// The last line longer than [`MAX_CACHED_LINE`].
+    static LONG_LINE: RefCell<Line> = RefCell::new(Line::new(""));
+}
+
+struct Lines {
+    by_place: HashMap<(usize, usize), Line>,
+    /// Bytes of text held in `by_place`.
+    bytes: usize,
+}
+
+/// Text kept before the cache starts afresh: a few documents' worth, so memory stays bounded
+/// whatever the input (a line holds its text and, when not ASCII, its mapped bytes).
+const MAX_CACHED_BYTES: usize = 1 << 20;
+/// A longer line is kept apart, the last one only.
+const MAX_CACHED_LINE: usize = 16 << 10;
+
+struct Line {
+    text: Vec<u8>,
+    ascii: bool,
+    /// One bit per set (by place in `PROGRAMS`) whose required words the line holds, or all
+    /// bits when it has a non-ASCII character that matches an ASCII letter (the Kelvin sign,
+    /// the long s): found on first use, in one scan for all sets.
+    holds: Option<u32>,
+    /// Each character replaced by its alphabet byte, for a non-ASCII line: made on first use.
+    mapped: Option<Vec<u8>>,
+}
+
+impl Line {
+    fn new(text: &str) -> Line {
+        Line {
+            text: text.as_bytes().to_vec(),
+            ascii: text.is_ascii(),
+            holds: None,
+            mapped: None,
+        }
+    }
+
+    /// False when the line holds none of the required words of the set with bit `set`.
+    fn may_hold(&mut self, set: u32) -> bool {
+        let text = &self.text;
+        let ascii = self.ascii;
+        let holds = *self.holds.get_or_insert_with(|| {
+            let words = WORDS.get_or_init(Words::new);
+            let folds = !ascii
+                && generated::FOLDS_TO_ASCII
+                    .iter()
+                    .any(|c| holds_char(text, c));
+            if folds {
+                return u32::MAX;
+            }
+            words.scan(text)
+        });
+        holds & set != 0
+    }
+
+    /// The bytes the automata read.
+    fn haystack(&mut self) -> &[u8] {
+        if self.ascii {
+            return &self.text;
+        }
+        let text = &self.text;
+        self.mapped.get_or_insert_with(|| map_to_alphabet(text))
+    }
+}
+
+impl Matcher {
+    pub const fn new(patterns: &'static Patterns) -> Matcher {
+        Matcher {
+            patterns,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// True when any branch of the set matches somewhere in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        let compiled = self.compiled.get_or_init(|| Compiled::new(self.patterns));
+        if text.len() > MAX_CACHED_LINE {
+            return LONG_LINE.with_borrow_mut(|line| {
+                if line.text != text.as_bytes() {
+                    *line = Line::new(text);
+                }
+                compiled.is_match_line(line)
+            });
+        }
+        LINES.with_borrow_mut(|lines| {
+            if lines.bytes + text.len() > MAX_CACHED_BYTES {
+                lines.by_place.clear();
+                lines.bytes = 0;
+            }
+            let line = lines
+                .by_place
+                .entry((text.as_ptr() as usize, text.len()))
+                .or_insert_with(|| {
+                    lines.bytes += text.len();
+                    Line::new(text)
+                });
+            if line.text != text.as_bytes() {
+                *line = Line::new(text);
+            }
+            compiled.is_match_line(line)
+        })
+    }
+}
+
+impl Compiled {
+    fn new(patterns: &Patterns) -> Compiled {
+        let stored = stored_program(patterns.name);
+        Compiled {
+            required: (!stored.pieces.is_empty()).then(|| 1 << index_of(patterns.name)),
+            program: stored.program,
+            automaton: OnceLock::new(),
+        }
+    }
+
+    /// True when the set matches `line`: its pieces first, then the automaton.
+    fn is_match_line(&self, line: &mut Line) -> bool {
+        if let Some(set) = self.required {
+            if !line.may_hold(set) {
+                return false;
+            }
+        }
+        self.automaton
+            .get_or_init(|| Automaton::new(self.program))
+            .is_match(line.haystack())
+    }
+}
+
+impl Automaton {
+    fn new(program: &[u8]) -> Automaton {
+        let dfa = DFA::builder()
+            .build_from_nfa(program::decode(program))
+            .expect("a byte NFA without Unicode look-around");
+        let for_caches = dfa.clone();
+        Automaton {
+            dfa,
+            caches: Pool::new(Box::new(move || for_caches.create_cache())),
+        }
+    }
+
+    fn is_match(&self, haystack: &[u8]) -> bool {
+        let mut cache = self.caches.get();
+        let input = Input::new(haystack).earliest(true);
+        // A lazy DFA fails only with quit bytes or a cache give-up limit; neither is set.
+        self.dfa
+            .try_search_fwd(&mut cache, &input)
+            .expect("lazy DFA without quit bytes or give-up limit")
+            .is_some()
+    }
+}
+
+/// Every set's required pieces in two hashed tables (three- and five-byte pieces), so that
+/// one pass over a line finds the sets that may match it.
+struct Words {
+    short: Table,
+    long: Table,
+}
+
+/// Hashed pieces of one length: for each slot, the bits of the sets that require a piece
+/// hashed there (a collision only lets a line through to the automaton), and a bit per slot
+/// that says whether any set does: 8 KB that stay in the L1 cache while most bytes of a line
+/// look up nothing else.
+struct Table {
+    sets: Vec<u32>,
+    used: Vec<u64>,
+}
+
+impl Table {
+    fn new() -> Table {
+        Table {
+            sets: vec![0; 1 << SLOT_BITS],
+            used: vec![0; (1 << SLOT_BITS) / 64],
+        }
+    }
+
+    fn insert(&mut self, piece: u64, set: u32) {
+        let slot = slot(piece);
+        self.sets[slot] |= set;
+        self.used[slot / 64] |= 1 << (slot % 64);
+    }
+
+    #[inline]
+    fn get(&self, piece: u64) -> u32 {
+        let slot = slot(piece);
+        if self.used[slot / 64] & 1 << (slot % 64) == 0 {
+            0
+        } else {
+            self.sets[slot]
+        }
+    }
+}
+
+static WORDS: OnceLock<Words> = OnceLock::new();
+
+const SLOT_BITS: u32 = 16;
+const SHORT_MASK: u64 = 0xFF_FFFF;
+const LONG_MASK: u64 = 0xFF_FFFF_FFFF;
+
+fn slot(piece: u64) -> usize {
+    (piece.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
+}
+
+impl Words {
+    fn new() -> Words {
+        let (mut short, mut long) = (Table::new(), Table::new());
+        for (index, stored) in generated::PROGRAMS.iter().enumerate() {
+            for piece in stored.pieces {
+                let key = piece.iter().fold(0u64, |k, &b| k << 8 | u64::from(b));
+                let table = if piece.len() == 3 {
+                    &mut short
+                } else {
+                    &mut long
+                };
+                table.insert(key, 1 << index);
+            }
+        }
+        Words { short, long }
+    }
+
+    /// The bits of the sets whose pieces `text` holds, in any ASCII case.
+    fn scan(&self, text: &[u8]) -> u32 {
+        let mut key = 0u64;
+        let mut holds = 0;
+        for (at, &byte) in text.iter().enumerate() {
+            key = key << 8 | u64::from(byte.to_ascii_lowercase());
+            if at >= 2 {
+                holds |= self.short.get(key & SHORT_MASK);
+            }
+            if at >= 4 {
+                holds |= self.long.get(key & LONG_MASK);
+            }
+        }
+        holds
+    }
+}
+
+/// True when `text` holds the character `c` (two bytes or more): found by its last byte,
+/// a continuation byte that is rare in text, where a substring search costs more to set up.
+fn holds_char(text: &[u8], c: &str) -> bool {
+    let c = c.as_bytes();
+    let last = c[c.len() - 1];
+    memchr::memchr_iter(last, text).any(|at| text[..=at].ends_with(c))
+}
+
+/// The place of set `name` in `PROGRAMS` (its bit in [`Line::holds`]).
+fn index_of(name: &str) -> usize {
+    generated::PROGRAMS
+        .iter()
+        .position(|stored| stored.name == name)
+        .unwrap_or_else(|| panic!("no compiled program for pattern set {name}"))
+}
+
+/// The program `build.rs` stored for set `name`.
+fn stored_program(name: &str) -> &'static Stored {
+    generated::PROGRAMS
+        .iter()
+        .find(|stored| stored.name == name)
+        .unwrap_or_else(|| panic!("no compiled program for pattern set {name}"))
+}
+
+/// Replace each character of `text` (UTF-8) by its alphabet byte (ASCII stays itself).
+fn map_to_alphabet(text: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut at = 0;
+    while at < text.len() {
+        // Scraped text is mostly ASCII even in German or French: copy ASCII runs whole,
+        // finding their end eight bytes at a time.
+        let mut end = at;
+        while end + 8 <= text.len() {
+            let word = u64::from_le_bytes(text[end..end + 8].try_into().expect("8 bytes"));
+            let high = word & 0x8080_8080_8080_8080;
+            if high != 0 {
+                end += high.trailing_zeros() as usize / 8;
+                break;
+            }
+            end += 8;
+        }
+        while end < text.len() && text[end].is_ascii() {
+            end += 1;
+        }
+        out.extend_from_slice(&text[at..end]);
+        at = end;
+        if at < text.len() {
+            let len = utf8_len(text[at]);
+            let c = std::str::from_utf8(&text[at..at + len])
+                .ok()
+                .and_then(|s| s.chars().next())
+                .expect("the matcher is given UTF-8 text");
+            out.push(alphabet_byte(c));
+            at += len;
+        }
+    }
+    out
+}
+
+/// Length of the UTF-8 sequence that starts with `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
+}
+
+fn alphabet_byte(c: char) -> u8 {
+    let c = u32::from(c);
+    match generated::ALPHABET_LOW.get(c as usize) {
+        Some(&byte) => byte,
+        None => {
+            let run = generated::ALPHABET_STARTS.partition_point(|&s| s <= c) - 1;
+            generated::ALPHABET_BYTES[run]
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::patterns::ALL;
+    use proptest::prelude::*;
+    use std::path::{Path, PathBuf};
+    use std::sync::LazyLock;
+
+    /// Every set as a matcher and as the `regex` crate compiles it (the reference).
+    static BOTH: LazyLock<Vec<(Matcher, regex::Regex)>> = LazyLock::new(|| {
+        ALL.iter()
+            .map(|set| {
+                let reference = regex::RegexBuilder::new(&set.regex_text())
+                    .case_insensitive(set.case_insensitive)
+                    .size_limit(1 << 24)
+                    .build()
+                    .expect("built-in pattern must compile");
+                (Matcher::new(set), reference)
+            })
+            .collect()
+    });
+
+    /// Panics, naming the set, unless every matcher agrees with its reference on `text`.
+    fn agree(text: &str) {
+        for (matcher, reference) in BOTH.iter() {
+            assert_eq!(
+                matcher.is_match(text),
+                reference.is_match(text),
+                "{} on {text:?}",
+                matcher.patterns.name
+            );
+        }
+    }
+
+    /// Lines and words of a text file, as the detectors see them (trimmed lines, single words).
+    fn agree_on_file(path: &Path) -> usize {
+        let bytes = std::fs::read(path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let mut checked = 0;
+        for line in text.lines() {
+            agree(line.trim());
+            for word in line.split_whitespace() {
+                agree(word);
+            }
+            checked += 1;
+        }
+        checked
+    }
+
+    fn text_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                text_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "txt" || e == "tsv") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn every_set_has_one_program() {
+        let mut names: Vec<&str> = ALL.iter().map(|set| set.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ALL.len(), "set names are unique");
+        assert_eq!(generated::PROGRAMS.len(), ALL.len());
+        for set in ALL {
+            stored_program(set.name);
+        }
+    }
+
+    #[test]
+    fn agrees_with_the_regex_crate_on_tricky_characters() {
+        for text in [
+            "",
+            "Jane Doe says:",
+            "Jane Doe \u{17f}ays:",    // long s folds to s
+            "\u{212a}CNA via REUTERS", // Kelvin sign folds to k
+            "KCNA via REUTER\u{17f}",
+            "Émilie Dubois dit :",
+            "Zoë O'Brien-Łukasz napisała:",
+            "\u{2160}\u{2161} says", // Roman numerals: cased but not letters
+            "a\u{345} says:",        // a combining mark that folds to a letter
+            "Ⓐlice says:",
+            "© Jürgen Müller",
+            "(c) ÄÖÜ ẞtraße",
+            "Foto:\u{a0}dpa",
+            "Home\u{2009}›\u{2009}News",
+            "REUTERS/\u{1d400}bc", // a mathematical bold capital
+            "Menü",
+            "MENÜ",
+            "cookies \u{1f36a} we use",
+            "Mehr zum Thema",
+            "weiterlesen mit\u{200b}",
+            "Städte Märzrevolution März",
+            "Updated 11:37 p.m. ET",
+            "Matola, Mozambique October 6, 2024. REUTERS/Name",
+            "İstanbul, Türkiye May 5, 2024.",
+            "ǅemal Bijedić says:",
+            "Ꭰ says:", // Cherokee: folds to a lower case outside ASCII
+            "Jetzt zum Newſletter anmelden", // required words found through a fold
+            "\u{212a}ostenlos testen",
+            "Uns gibt es auch als App: jetzt ko\u{17f}tenlos herunterladen.",
+            "We use coo\u{212a}ies to improve this site.",
+            "ſ",
+            "Mehr erfahren Sie hier. Learn more about ſponsored content.",
+        ] {
+            agree(text);
+        }
+    }
+
+    /// The line cache is keyed by address and length: a buffer rewritten in place must be
+    /// asked about afresh.
+    #[test]
+    fn a_line_rewritten_in_place_is_not_answered_from_the_cache() {
+        let mut line = String::from("Sign up for our newsletter today");
+        agree(&line);
+        // Same length, same address, other words.
+        line.replace_range(.., "Sign up for the day in Berlin xx");
+        assert_eq!(line.len(), "Sign up for our newsletter today".len());
+        agree(&line);
+        let mut long = "Die Stadt baut eine neue Brücke über den Fluss. ".repeat(400);
+        long.push_str("Jetzt kostenlos testen");
+        assert!(long.len() > MAX_CACHED_LINE);
+        agree(&long);
+        long.replace_range(long.len() - 22.., "Jetzt kostenlos lesen.");
+        agree(&long);
+    }
+
+    #[test]
+    fn agrees_with_the_regex_crate_on_the_bundled_texts() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        text_files(&root.join("samples"), &mut files);
+        text_files(&root.join("tests/fixtures"), &mut files);
+        let lines: usize = files.iter().map(|f| agree_on_file(f)).sum();
+        assert!(lines > 100, "found the samples and fixtures");
+    }
+
+    /// The evaluation inputs and seeds, when the shared folder is there (~120k lines).
+    #[test]
+    fn agrees_with_the_regex_crate_on_the_shared_texts() {
+        let shared = std::env::var_os("DEHUSK_SHARED")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+        let mut files = Vec::new();
+        text_files(&shared.join("seeds"), &mut files);
+        if let Ok(sets) = std::fs::read_dir(shared.join("eval")) {
+            for set in sets.flatten() {
+                text_files(&set.path().join("dev/input"), &mut files);
+            }
+        }
+        if files.is_empty() {
+            println!("matcher: no shared folder found (set DEHUSK_SHARED); skipped");
+        }
+        files.iter().for_each(|f| {
+            agree_on_file(f);
+        });
+    }
+
+    /// Pieces that steer random text towards the patterns: their literal words, and
+    /// characters on both sides of every class edge that matters.
+    fn piece() -> impl Strategy<Value = String> {
+        static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+            let mut words: Vec<String> = ALL
+                .iter()
+                .flat_map(|set| set.branches.iter())
+                .flat_map(|p| {
+                    p.split(|c: char| !c.is_alphabetic() && c != ' ' && c != '\'')
+                        .map(str::to_owned)
+                        .collect::<Vec<_>>()
+                })
+                .filter(|w| !w.trim().is_empty())
+                .collect();
+            words.sort();
+            words.dedup();
+            words
+        });
+        prop_oneof![
+            4 => proptest::sample::select(WORDS.clone()),
+            2 => "[ .,:;/|>»›•·→©()'!?&@#-]{1,3}",
+            2 => "[0-9]{1,4}",
+            1 => "[\u{17f}\u{212a}\u{212b}\u{130}\u{131}\u{345}\u{a0}\u{2009}\u{85}\u{2028}]",
+            1 => "[ÄÖÜäöüßẞÉéèçñłŁęążźśćńóíáú]",
+            1 => "\\PC",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn agrees_with_the_regex_crate_on_random_text(
+            pieces in proptest::collection::vec(piece(), 1..12),
+            upper in any::<bool>(),
+        ) {
+            let text = pieces.concat();
+            let text = if upper { text.to_uppercase() } else { text };
+            agree(&text);
+        }
+    }
+}
