@@ -197,6 +197,9 @@ mod tests {
             "Foto: dpa",
             "Bild: Keystone",
             "© Jane Doe",
+            "Image caption The minister waves to supporters outside the court",
+            "Media caption Who is the minister?",
+            "Image copyright Reuters",
         ] {
             assert_eq!(
                 fired_on_line(&Caption, credit),

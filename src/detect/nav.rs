@@ -235,6 +235,10 @@ mod tests {
             "© 2024 Acme Media. All rights reserved.",
             "Impressum",
             "Privacy Policy",
+            "This document is subject to copyright. Apart from any fair dealing, no part may be \
+             reproduced without the written permission.",
+            "Citation: Ships that sail themselves (2024, March 3) retrieved 4 March 2024 from \
+             https://example.org/news/ships.html",
         ] {
             assert_eq!(fired_on_line(&Nav, line), vec!["nav.legal"], "{line}");
         }

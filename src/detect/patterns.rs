@@ -83,6 +83,8 @@ pub mod promo {
             r"\baffiliate(?:[- ]links?|[- ]partnerships?| commission)\b|\b(?:may|might|can) earn (?:a )?(?:small )?commission\b|\berhält\b.{0,40}\bprovision\b|\bprovision vom händler\b|\bpartnerlinks?\b",
             r"\bif you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|content|work)\b|\bmembers get (?:all|unlimited|access)\b",
             r"\bsuscr[ií]bete para (?:seguir|continuar) leyendo\b|\babonnez-vous pour (?:lire|continuer)\b|\bcet article est réservé aux abonnés\b",
+            // Affiliate disclosures: "If you buy something through this post, X may get a share of the sale."
+            r"\bif you (?:buy|purchase) (?:something|anything|a product|products) (?:through|from|via|using) (?:this|our|the|these|links)\b|\b(?:may|might) (?:get|receive|earn|collect) a (?:share|portion|percentage|cut|small share) (?:of|from) (?:the )?(?:sales?|revenue)\b",
         ],
     };
 
@@ -106,6 +108,7 @@ pub mod promo {
             r"\b(?:descarga|descargue) (?:la|nuestra) app\b|\btéléchargez (?:l'|notre )app",
             r"\b(?:shop now|buy now|order now|jetzt kaufen|compra ahora|achetez maintenant)\b",
             r"\buse (?:code|promo code)\b|\bgutscheincode\b",
+            r"\bjoin (?:our|the) (?:\w+ ){0,3}forums?\b|\b(?:have|got) a news tip\b|\bsend us (?:a|your) (?:news )?tips?\b",
             // "Liked this article?": the appeal that precedes a share, donate or follow button.
             r"\b(?:dieser|der|unser) (?:artikel|beitrag|text) gefällt (?:dir|ihnen)\b|\b(?:hat (?:dir|ihnen)|(?:dir|ihnen) hat) (?:der|dieser|unser) (?:artikel|beitrag|text) gefallen\b|\bgefällt (?:dir|ihnen) (?:der|dieser|unser|unsere)\b",
             r"\b(?:did you|do you) (?:enjoy|like) this (?:article|post|story|recipe)\b|^\W*(?:enjoyed|liked) this (?:article|post|story|recipe)\b|\bte ha gustado (?:este|el) (?:art[ií]culo|post)\b|\bcet article vous a plu\b",
@@ -131,6 +134,8 @@ pub mod promo {
             r"\bzapisz si[eę] (?:do|na) newsletter\b|\bzaprenumeruj\b",
             r"\biscriviti\b",
             r"\b(?:send|e-?mail|notify) me (?:an )?(?:e-?mail )?(?:every|for every|of|about|when there is a) new (?:post|article)s?\b",
+            // The reassurance under a sign-up box.
+            r"\b(?:you can )?unsubscribe (?:at any time|anytime)\b|\bno spam\b|\bwe(?:'ll| will)? never (?:share|sell) your (?:details|e-?mail|data|information|address)\b|\bjederzeit (?:wieder )?(?:abbestellen|abmelden|kündbar)\b|\bdésinscri\w* à tout moment\b|\bdarte de baja en cualquier momento\b",
         ],
     };
 
@@ -190,6 +195,8 @@ pub mod caption {
             r"\((?:photo|foto|bild|image|picture|imagen|credit|quelle|source)\s*:\s*[^)]{2,60}\)\s*$",
             r"(?:\||/|–|-)\s*(?:foto|bild|photo|quelle)\s*:\s*[^|]{2,60}$",
             r"^\W*(?:pictured|above|top|below|left|right|main image|header image|featured image|in pictures)\s*:\s",
+            // Caption and credit labels a page prints before the caption text.
+            r"^\W*(?:image|media|video) (?:caption|copyright)\b",
             // A credit closing a caption: "... Pennsylvania © Noah Addis", "... / (C) Kab Niang".
             r"(?:©|\(c\))\s*\p{Lu}[\p{L}.'-]*(?:[ /-]+\p{L}[\p{L}.'-]*){0,4}\s*\)?\s*$",
             r"\bcc[- ]by(?:-[a-z]{2})*(?:[ -]\d\.\d)?\b|\bflickr\b|\bcreative commons\b|\bwikimedia commons\b",
@@ -304,7 +311,9 @@ pub mod nav {
         case_insensitive: true,
         branches: &[
             r"^\W*(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{L})",
-            r"\bfor (?:your )?personal,? non-?commercial use only\b|\ball rights reserved\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btous droits réservés\b|\bwszelkie prawa zastrzeżone\b|\btutti i diritti riservati\b",
+            r"\bfor (?:your )?personal,? non-?commercial use only\b|\bsubject to copyright\b|\bno part (?:of (?:this|the) [\w ]{2,30} )?may be reproduced\b|\bmay not be (?:reproduced|republished|redistributed|copied)\b(?:[^.]{0,40}\bwithout\b)|\ball rights reserved\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btous droits réservés\b|\bwszelkie prawa zastrzeżone\b|\btutti i diritti riservati\b",
+            // A citation block for the page itself: "Citation: <title> (2019, November 18) retrieved 20 November 2019 from https://...".
+            r"\bretrieved (?:on )?\d{1,2} \p{L}+ \d{4} from\b|^\W*cite this (?:article|page)\W*$",
             r"^\W*(?:impressum|imprint|datenschutz(?:erklärung)?|privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?(?: and conditions)?|agb|nutzungsbedingungen|disclaimer|haftungsausschluss|sitemap|mediadaten|aviso legal|política de privacidad|mentions légales|polityka prywatności|regulamin|contact(?: us)?|kontakt|about(?: us)?|über uns|careers|jobs|advertise(?: with us)?|werben|accessibility|barrierefreiheit)\W*$",
         ],
     };

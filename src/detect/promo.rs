@@ -164,6 +164,34 @@ mod tests {
     }
 
     #[test]
+    fn catches_affiliate_disclosures_tip_lines_and_sign_up_reassurances() {
+        for (line, rule) in [
+            (
+                "If you buy something through this post, Acme may get a share of the sale.",
+                "promo.paywall",
+            ),
+            (
+                "Join our Space Forums to keep talking space! Have a news tip? Let us know.",
+                "promo.call_to_action",
+            ),
+            (
+                "No spam, we promise. You can unsubscribe at any time.",
+                "promo.newsletter",
+            ),
+            ("Jederzeit abmelden", "promo.newsletter"),
+        ] {
+            assert_eq!(fired_on_line(&Promo, line), vec![rule], "{line}");
+        }
+        // The words in a story are not the pitch.
+        for line in [
+            "She said she would never buy something she could not repair herself.",
+            "The forum was held in the town hall, and the mayor spoke about spam calls.",
+        ] {
+            assert!(fired_on_line(&Promo, line).is_empty(), "{line}");
+        }
+    }
+
+    #[test]
     fn leaves_ordinary_prose_alone() {
         let line =
             "The minister said the free trade agreement would be signed next week in Brussels.";
