@@ -173,6 +173,8 @@ mod tests {
             "Un grupo de turistas, en el puerto el 11 de febrero pasado. EFE",
             "The old bridge seen from the north bank before the repairs began. Credit: City Archive",
             "Shares fell after the retailer reported its earnings. Photograph by Jane Roe/AFP/Getty Images",
+            "How far can a paper kite fly on a calm day above the open fields of the county? (Photo: Getty Images)",
+            "Der Fahrer wurde leicht verletzt. Es entstand ein Sachschaden. (Bild: Kantonspolizei)",
         ] {
             assert_eq!(
                 fired_on_line(&Caption, caption),
@@ -184,6 +186,7 @@ mod tests {
         for prose in [
             "The council said the photo: a blurred image of the bridge, was taken in June and shared widely.",
             "The figures were first reported by the news agency AP on Monday evening.",
+            "The mayor defended the plan at length (photo: page 3).",
         ] {
             assert!(fired_on_line(&Caption, prose).is_empty(), "{prose}");
         }

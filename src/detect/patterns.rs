@@ -212,6 +212,7 @@ pub mod caption {
             r"[.!?)»\x22”]\s+(?:photograph|photo|photos|foto|fotos|bild|image|illustration|composite|picture|credit|imagen|zdjęcie|fot\.)\s*:\s*[^.!?]{2,60}$",
             r"[.!?]\s+(?:efe|afp|ap|dpa|reuters|epa|ansa|xinhua|getty images)\s*$",
             r"[.!?)»\x22”]\s+(?:photograph|photo|photos|image|illustration|foto) (?:by|von|de|par)\s+[^.!?]{2,60}$",
+            r"[.!?»\x22”]\s+\((?:photograph|photo|photos|foto|fotos|bild|image|picture|imagen|zdjęcie|photo credit|image credit)\s*(?::|by|von|de)\s*[^()]{2,60}\)\s*$",
         ],
     };
 
