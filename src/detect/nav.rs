@@ -56,6 +56,8 @@ static COOKIE_RE: Matcher = Matcher::new(&patterns::nav::COOKIE);
 
 static LEGAL_RE: Matcher = Matcher::new(&patterns::nav::LEGAL);
 
+static LEGAL_NOTICE_RE: Matcher = Matcher::new(&patterns::nav::LEGAL_NOTICE);
+
 static SHARE_RE: Matcher = Matcher::new(&patterns::nav::SHARE);
 
 static LOGIN_RE: Matcher = Matcher::new(&patterns::nav::LOGIN);
@@ -173,7 +175,7 @@ impl Nav {
         if words <= 40 && COMMENTS_RE.is_match(text) {
             return Some((&COMMENTS, 0.85));
         }
-        if words <= 25 && LEGAL_RE.is_match(text) {
+        if words <= 25 && LEGAL_RE.is_match(text) || words <= 60 && LEGAL_NOTICE_RE.is_match(text) {
             return Some((&LEGAL, 0.85));
         }
         if words <= 12 && LOGIN_RE.is_match(text) {
@@ -242,6 +244,20 @@ mod tests {
         ] {
             assert_eq!(fired_on_line(&Nav, line), vec!["nav.legal"], "{line}");
         }
+    }
+
+    #[test]
+    fn reuse_notices_count_in_a_full_paragraph_but_a_mention_does_not() {
+        let notice = "This copy is for your personal, non-commercial use only. Distribution and \
+                      use of this material are governed by our subscriber agreement and by \
+                      copyright law. For non-personal use or to order multiple copies, please \
+                      contact our reprints desk at the number below or visit our site today.";
+        assert_eq!(fired_on_line(&Nav, notice), vec!["nav.legal"]);
+        let mention = "Unter dem Motto „some rights reserved“ stehen die Lizenzen als Konzept \
+                       zwischen dem traditionellen Urheberrecht bzw. Copyright (all rights \
+                       reserved) und dem Public Domain, und sie werden seit Jahren von Autoren, \
+                       Fotografen und Musikern genutzt.";
+        assert!(fired_on_line(&Nav, mention).is_empty());
     }
 
     #[test]

@@ -51,6 +51,7 @@ pub const ALL: &[&Patterns] = &[
     &teaser::INLINE,
     &nav::COOKIE,
     &nav::LEGAL,
+    &nav::LEGAL_NOTICE,
     &nav::SHARE,
     &nav::LOGIN,
     &nav::BREADCRUMB,
@@ -312,10 +313,23 @@ pub mod nav {
         case_insensitive: true,
         branches: &[
             r"^\W*(?:©|\(c\)|copyright)\s*(?:\d{4}|\p{L})",
-            r"\bfor (?:your )?personal,? non-?commercial use only\b|\bsubject to copyright\b|\bno part (?:of (?:this|the) [\w ]{2,30} )?may be reproduced\b|\bmay not be (?:reproduced|republished|redistributed|copied)\b(?:[^.]{0,40}\bwithout\b)|\ball rights reserved\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btous droits réservés\b|\bwszelkie prawa zastrzeżone\b|\btutti i diritti riservati\b",
+            r"\bfor (?:your )?personal,? non-?commercial use only\b|\ball rights reserved\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btous droits réservés\b|\bwszelkie prawa zastrzeżone\b|\btutti i diritti riservati\b",
+            r"^\W*(?:impressum|imprint|datenschutz(?:erklärung)?|privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?(?: and conditions)?|agb|nutzungsbedingungen|disclaimer|haftungsausschluss|sitemap|mediadaten|aviso legal|política de privacidad|mentions légales|polityka prywatności|regulamin|contact(?: us)?|kontakt|about(?: us)?|über uns|careers|jobs|advertise(?: with us)?|werben|accessibility|barrierefreiheit)\W*$",
+        ],
+    };
+
+    /// Rights and reuse notices: phrases no article sentence uses, so they count in a
+    /// paragraph of any reasonable length ("This copy is for your personal, non-commercial
+    /// use only. Distribution and use of this material are governed by ...").
+    pub const LEGAL_NOTICE: Patterns = Patterns {
+        name: "nav.legal_notice",
+        case_insensitive: true,
+        branches: &[
+            r"\bfor (?:your )?personal,? non-?commercial use only\b|\bsubject to copyright\b|\bno part (?:of (?:this|the) [\w ]{2,30} )?may be reproduced\b|\bmay not be (?:reproduced|republished|redistributed|copied)\b(?:[^.]{0,40}\bwithout\b)",
+            // Said, not mentioned: the reservation closes its sentence or the line.
+            r"(?:\ball rights reserved|\balle rechte vorbehalten|\btodos los derechos reservados|\btous droits réservés|\bwszelkie prawa zastrzeżone|\btutti i diritti riservati)\s*(?:[.|]|$)",
             // A citation block for the page itself: "Citation: <title> (2019, November 18) retrieved 20 November 2019 from https://...".
             r"\bretrieved (?:on )?\d{1,2} \p{L}+ \d{4} from\b|^\W*cite this (?:article|page)\W*$",
-            r"^\W*(?:impressum|imprint|datenschutz(?:erklärung)?|privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?(?: and conditions)?|agb|nutzungsbedingungen|disclaimer|haftungsausschluss|sitemap|mediadaten|aviso legal|política de privacidad|mentions légales|polityka prywatności|regulamin|contact(?: us)?|kontakt|about(?: us)?|über uns|careers|jobs|advertise(?: with us)?|werben|accessibility|barrierefreiheit)\W*$",
         ],
     };
 
