@@ -54,6 +54,8 @@ static RULES: &[&Rule] = &[
 
 static COOKIE_RE: Matcher = Matcher::new(&patterns::nav::COOKIE);
 
+static CONSENT_RE: Matcher = Matcher::new(&patterns::nav::CONSENT);
+
 static LEGAL_RE: Matcher = Matcher::new(&patterns::nav::LEGAL);
 
 static LEGAL_NOTICE_RE: Matcher = Matcher::new(&patterns::nav::LEGAL_NOTICE);
@@ -164,6 +166,9 @@ impl Nav {
         if words <= 40 && PLACEHOLDER_RE.is_match(text) {
             return Some((&PLACEHOLDER, 0.85));
         }
+        if words <= 120 && CONSENT_RE.is_match(text) {
+            return Some((&COOKIE, 0.9));
+        }
         if words <= 120 && COOKIE_RE.is_match(text) {
             let score = match words {
                 0..=40 => 0.9,
@@ -244,6 +249,20 @@ mod tests {
         ] {
             assert_eq!(fired_on_line(&Nav, line), vec!["nav.legal"], "{line}");
         }
+    }
+
+    #[test]
+    fn a_long_consent_banner_is_as_sure_as_a_short_one() {
+        let banner = "We use cookies and other tracking technologies to improve your browsing \
+                      experience on our site, show personalized content and targeted ads, \
+                      analyze site traffic, and understand where our audience is coming from. \
+                      To find out more or to opt out, please read our privacy policy, where you \
+                      can also change your settings at any time you like.";
+        assert!(Nav::classify(banner, 61, 0)
+            .is_some_and(|(rule, score)| { std::ptr::eq(rule, &COOKIE) && score >= 0.9 }));
+        let privacy = "Your privacy is important to us. We have updated our privacy policy to \
+                       better explain how we use data on this site.";
+        assert_eq!(fired_on_line(&Nav, privacy), vec!["nav.cookie_notice"]);
     }
 
     #[test]

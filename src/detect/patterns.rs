@@ -50,6 +50,7 @@ pub const ALL: &[&Patterns] = &[
     &teaser::MARKER,
     &teaser::INLINE,
     &nav::COOKIE,
+    &nav::CONSENT,
     &nav::LEGAL,
     &nav::LEGAL_NOTICE,
     &nav::SHARE,
@@ -305,6 +306,16 @@ pub mod nav {
             r"\b(?:alle )?(?:cookies )?akzeptieren\b|\bzustimmen und weiter\b|\beinwilligung\b.{0,40}\bwiderrufen\b",
             r"\bconsent (?:preferences|settings|management)\b|\bmanage (?:consent|preferences)\b",
             r"\bpolítica de cookies\b|\bpolitique (?:de|relative aux) cookies\b|\bpliki cookies?\b",
+        ],
+    };
+
+    /// The sentences only a consent banner says: sure at any length a banner has.
+    pub const CONSENT: Patterns = Patterns {
+        name: "nav.consent",
+        case_insensitive: true,
+        branches: &[
+            r"\b(?:we|this (?:site|website)) uses? cookies\b|\bwe use cookies and (?:other|similar)\b|\b(?:diese|unsere) (?:website|webseite|seite) (?:verwendet|nutzt) cookies\b|\bwir (?:verwenden|nutzen|setzen) cookies\b",
+            r"\byour privacy is important to us\b|\bwe(?: have|'ve) updated our privacy (?:policy|notice)\b|\bihre privatsphäre ist uns wichtig\b",
         ],
     };
 
