@@ -37,6 +37,7 @@ impl Patterns {
 /// Every set, each once.
 pub const ALL: &[&Patterns] = &[
     &promo::PAYWALL,
+    &promo::PITCH,
     &promo::CALL_TO_ACTION,
     &promo::NEWSLETTER,
     &promo::AD_LABEL,
@@ -83,8 +84,17 @@ pub mod promo {
             r"\bweiterlesen mit\b|\bjetzt weiterlesen\b|\blesen sie weiter mit\b|\bwählen sie ihren zugang\b|\bzugang (?:wählen|sichern)\b|\bplus-artikel\b|\be-paper\b|\bdigital-?abo\b",
             r"\b(?:unterstützen sie|unterstütze) (?:uns|unsere arbeit|unabhängigen journalismus)\b|\bsupport (?:us|our work|our journalism|independent journalism|the \w+)\W*$",
             r"\baffiliate(?:[- ]links?|[- ]partnerships?| commission)\b|\b(?:may|might|can) earn (?:a )?(?:small )?commission\b|\berhält\b.{0,40}\bprovision\b|\bprovision vom händler\b|\bpartnerlinks?\b",
-            r"\bif you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|content|work)\b|\bmembers get (?:all|unlimited|access)\b",
             r"\bsuscr[ií]bete para (?:seguir|continuar) leyendo\b|\babonnez-vous pour (?:lire|continuer)\b|\bcet article est réservé aux abonnés\b",
+        ],
+    };
+
+    /// Pitches whose wording no article uses: sure in a paragraph of any reasonable length
+    /// ("If you enjoyed this article, we have a proposition for you: Join ... Members get ...").
+    pub const PITCH: Patterns = Patterns {
+        name: "promo.pitch",
+        case_insensitive: true,
+        branches: &[
+            r"\bif you (?:enjoyed|liked|value|appreciate) (?:this|our) (?:article|story|journalism|content|work)\b|\bmembers get (?:all|unlimited|access)\b",
             // Affiliate disclosures: "If you buy something through this post, X may get a share of the sale."
             r"\bif you (?:buy|purchase) (?:something|anything|a product|products) (?:through|from|via|using) (?:this|our|the|these|links)\b|\b(?:may|might) (?:get|receive|earn|collect) a (?:share|portion|percentage|cut|small share) (?:of|from) (?:the )?(?:sales?|revenue)\b",
         ],

@@ -41,6 +41,8 @@ static RULES: &[&Rule] = &[
 
 static PAYWALL_RE: Matcher = Matcher::new(&patterns::promo::PAYWALL);
 
+static PITCH_RE: Matcher = Matcher::new(&patterns::promo::PITCH);
+
 static CTA: Matcher = Matcher::new(&patterns::promo::CALL_TO_ACTION);
 
 static NEWSLETTER_RE: Matcher = Matcher::new(&patterns::promo::NEWSLETTER);
@@ -69,6 +71,8 @@ impl Detector for Promo {
             let words = line.features.words;
             if words <= 6 && AD_LABEL_RE.is_match(text) {
                 out.push(Finding::new(index, &AD_LABEL, 0.95));
+            } else if words <= 80 && PITCH_RE.is_match(text) {
+                out.push(Finding::new(index, &PAYWALL, 0.85));
             } else if words <= 40 && PAYWALL_RE.is_match(text) {
                 let score = if words <= 25 { 0.85 } else { 0.6 };
                 out.push(Finding::new(index, &PAYWALL, score));
@@ -182,6 +186,16 @@ mod tests {
         ] {
             assert_eq!(fired_on_line(&Promo, line), vec![rule], "{line}");
         }
+        let long = "If you enjoyed this article, we have a proposition for you: join our club. \
+                    Members get all of our content, including the magazine, with no paywalls and \
+                    no ads, plus access to our writers in exclusive calls and early looks at the \
+                    stories we publish every week of the year.";
+        let doc = Document::parse(long.as_bytes(), crate::doc::StopwordSet::shared());
+        let mut findings = Vec::new();
+        Promo.detect(&doc, &mut findings);
+        assert!(findings
+            .iter()
+            .any(|f| f.rule.id == "promo.paywall" && f.score >= 0.85));
         // The words in a story are not the pitch.
         for line in [
             "She said she would never buy something she could not repair herself.",
