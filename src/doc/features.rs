@@ -78,6 +78,27 @@ impl LineFeatures {
         let mut word: Option<OpenWord> = None;
         let mut at = 0;
         while at < bytes.len() {
+            if let (Some(open), Some(_)) = (word.as_mut(), starts_upper) {
+                // Inside a word, after its first character: ASCII letters change only the
+                // counts below (no digit, symbol, separator or sentence end; `after_stop`
+                // is already false and the first letter is found), so a run of them is
+                // taken at once. This is most of the bytes of prose.
+                let run = bytes[at..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+                if run > 0 {
+                    chars += run;
+                    nonspace += run;
+                    open.chars += run;
+                    open.alpha = true;
+                    digit_run = 0;
+                    after_stop = false;
+                    at += run;
+                    prev = char::from(bytes[at - 1]);
+                    continue;
+                }
+            }
             let b = bytes[at];
             let (c, props, len) = if b < 0x80 {
                 (b as char, ASCII[b as usize], 1)
