@@ -50,7 +50,9 @@ impl ContentWords {
             let text_start = words.texts.len() as u32;
             if !line.is_blank() {
                 let (masks, kinds) = doc.word_facts(i);
-                if kinds.contains(&content_kind::OTHER) {
+                // OTHER is the largest kind; `max` is a plain loop, where `contains` calls
+                // memchr, which costs more than these few bytes.
+                if kinds.iter().max() == Some(&content_kind::OTHER) {
                     words.ids_of(text, stopwords, doc.language, &mut buf, &mut ids, true);
                 } else {
                     words.ids_of_keys(doc.match_key(i), masks, kinds, doc.language, &mut ids);
@@ -111,7 +113,12 @@ impl ContentWords {
         out: &mut Vec<u32>,
     ) {
         // A long line's key ends with a hash after its words; `masks` stops before it.
-        for ((word, &mask), &kind) in key.split(' ').zip(masks).zip(kinds) {
+        // Words are split by hand: `str::split` calls memchr per word, slow for short words.
+        let mut rest = key;
+        for (&mask, &kind) in masks.iter().zip(kinds) {
+            let end = rest.bytes().position(|b| b == b' ').unwrap_or(rest.len());
+            let word = &rest[..end];
+            rest = rest.get(end + 1..).unwrap_or("");
             let stopword = match language {
                 Some(lang) => mask & lang.bit() != 0,
                 None => mask != 0,
