@@ -4,7 +4,7 @@
 //! against it on every line of the samples, fixtures and evaluation inputs.
 
 use super::chars::{class, ALPHABETIC, NUMERIC, UPPERCASE, WHITESPACE};
-use super::features::{contains_ascii_nocase, LineFeatures};
+use super::features::LineFeatures;
 use super::lang::StopwordSet;
 use super::tokens::{is_unspaced_script, words};
 
@@ -136,6 +136,16 @@ pub(crate) fn measure(
     }
 }
 
+/// True when `needle` (lowercase ASCII, first byte a letter) occurs in `text`, ignoring
+/// ASCII case. memchr finds the candidates for the first byte.
+fn contains_ascii_nocase(text: &str, needle: &[u8]) -> bool {
+    let hay = text.as_bytes();
+    let first = needle[0];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|i| {
+        hay.len() - i >= needle.len() && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+    })
+}
+
 mod tests {
     use super::super::features::LineFeatures;
     use super::super::lang::StopwordSet;
@@ -250,6 +260,13 @@ mod tests {
             "他说：“好。”然后走了！真的？",
             "«Zitat» (Klammer) „Anführung“ …",
             "See HTTPS://Example.org or mail a@b.c",
+            "http://x",
+            "hTTp:/",
+            "xhttps://",
+            ":// www",
+            "wWw.",
+            "ww.w. www",
+            "http:/ not quite ww.",
         ] {
             same_as_reference(line);
         }
