@@ -41,7 +41,7 @@ fn compute(c: char) -> u8 {
 }
 
 /// ASCII answers, known at compile time (no lazy initialisation check per character).
-static ASCII: [u8; 128] = {
+pub(crate) static ASCII: [u8; 128] = {
     let mut table = [0u8; 128];
     let mut b = 0;
     while b < 128 {
@@ -68,6 +68,20 @@ pub fn class(c: char) -> u8 {
         Some(&bits) => bits,
         None => compute(c),
     }
+}
+
+/// The character that starts at `at`, a lead byte of 0x80 or above in valid UTF-8 (what
+/// `str::chars` would decode there, without its iterator around a per-byte loop).
+#[inline]
+pub fn decode(bytes: &[u8], at: usize) -> char {
+    let lead = u32::from(bytes[at]);
+    let next = |k: usize| u32::from(bytes[at + k]) & 0x3F;
+    let cp = match lead {
+        0xF0.. => (lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3),
+        0xE0.. => (lead & 0x0F) << 12 | next(1) << 6 | next(2),
+        _ => (lead & 0x1F) << 6 | next(1),
+    };
+    char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 /// `char::is_alphanumeric`, fast for the common scripts.

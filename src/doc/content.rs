@@ -7,7 +7,7 @@
 //! counts and an overlap is a few array reads.
 
 use super::tokens::for_each_content_word;
-use super::{Document, Language, StopwordSet};
+use super::{content_kind, Document, Language, StopwordSet};
 use foldhash::{HashMap, HashMapExt};
 
 /// Where one line's words and text sit in the [`ContentWords`] buffers.
@@ -49,7 +49,14 @@ impl ContentWords {
             let text: &str = &line.text;
             let text_start = words.texts.len() as u32;
             if !line.is_blank() {
-                words.ids_of(text, stopwords, doc.language, &mut buf, &mut ids, true);
+                let (masks, kinds) = doc.word_facts(i);
+                // OTHER is the largest kind; `max` is a plain loop, where `contains` calls
+                // memchr, which costs more than these few bytes.
+                if kinds.iter().max() == Some(&content_kind::OTHER) {
+                    words.ids_of(text, stopwords, doc.language, &mut buf, &mut ids, true);
+                } else {
+                    words.ids_of_keys(doc.match_key(i), masks, kinds, doc.language, &mut ids);
+                }
                 words.push_pairs(&mut ids);
                 words.texts.push_str(text);
                 words
@@ -93,6 +100,42 @@ impl ContentWords {
             };
             out.push(id);
         });
+    }
+
+    /// [`Self::ids_of`] (adding new words) from the line's parse-time key and word facts:
+    /// the same tokens, already lowercased, with their stopword masks already looked up.
+    fn ids_of_keys(
+        &mut self,
+        key: &str,
+        masks: &[u32],
+        kinds: &[u8],
+        language: Option<Language>,
+        out: &mut Vec<u32>,
+    ) {
+        // A long line's key ends with a hash after its words; `masks` stops before it.
+        // Words are split by hand: `str::split` calls memchr per word, slow for short words.
+        let mut rest = key;
+        for (&mask, &kind) in masks.iter().zip(kinds) {
+            let end = rest.bytes().position(|b| b == b' ').unwrap_or(rest.len());
+            let word = &rest[..end];
+            rest = rest.get(end + 1..).unwrap_or("");
+            let stopword = match language {
+                Some(lang) => mask & lang.bit() != 0,
+                None => mask != 0,
+            };
+            if kind != content_kind::KEY || stopword {
+                continue;
+            }
+            let id = match self.index.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = self.index.len() as u32;
+                    self.index.insert(word.into(), id);
+                    id
+                }
+            };
+            out.push(id);
+        }
     }
 
     /// Sort `ids` and append them to `pairs` as `(id, multiplicity)` runs.

@@ -1,8 +1,11 @@
 //! Per-line shape features (length, stopword density, punctuation, case, digits), computed once.
 
-use super::chars::{class, ALPHABETIC, NUMERIC, UPPERCASE, WHITESPACE};
+use super::chars::{
+    class, decode, ALPHABETIC, ALPHANUMERIC, ASCII, LOWERCASE, NUMERIC, UPPERCASE, WHITESPACE,
+};
 use super::lang::{Language, StopwordSet};
-use super::tokens::{is_unspaced_script, push_lowercase, words};
+use super::tokens::is_unspaced_script;
+use super::word_facts::{OpenWord, WordFacts, WordTally};
 
 /// What a line looks like, independent of its neighbours.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -37,22 +40,23 @@ pub struct LineFeatures {
 
 impl LineFeatures {
     pub fn compute(text: &str, stopwords: &StopwordSet, language: Option<Language>) -> Self {
-        let mut masks = Vec::new();
-        let mut features = LineFeatures::measure(text, stopwords, &mut masks, &mut String::new());
-        features.stopwords = count_stopwords(&masks, language);
+        let mut facts = WordFacts::default();
+        let mut features = LineFeatures::measure(text, stopwords, &mut facts);
+        features.stopwords = count_stopwords(&facts.masks, language);
         features
     }
 
     /// Every feature but `stopwords`, which needs the document language: the stopword mask
-    /// of each word is appended to `masks` instead (see [`count_stopwords`]), so the
+    /// of each word is appended to `out.masks` instead (see [`count_stopwords`]), so the
     /// language guess and the count share one lookup per word. The line's lowercased words,
-    /// space-separated (its [`super::normalize_for_match`] key), are appended to `keys`.
-    pub(crate) fn measure(
-        text: &str,
-        stopwords: &StopwordSet,
-        masks: &mut Vec<u32>,
-        keys: &mut String,
-    ) -> Self {
+    /// space-separated (its [`super::normalize_for_match`] key), are appended to `out.keys`,
+    /// and what the topic tokenizer makes of each word to `out.kinds`.
+    ///
+    /// One pass over the characters finds the words too (a word is a run of alphanumeric
+    /// characters, as [`super::words`] has it), so each character is decoded and classified
+    /// once; ASCII bytes skip decoding. `features_ref.rs` keeps the two-pass version the
+    /// tests compare with.
+    pub(crate) fn measure(text: &str, stopwords: &StopwordSet, out: &mut WordFacts) -> Self {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return LineFeatures {
@@ -60,6 +64,7 @@ impl LineFeatures {
                 ..Default::default()
             };
         }
+        let bytes = trimmed.as_bytes();
         let mut chars = 0usize;
         let (mut digits, mut symbols, mut nonspace, mut unspaced) =
             (0usize, 0usize, 0usize, 0usize);
@@ -68,10 +73,42 @@ impl LineFeatures {
         let mut digit_run = 0usize;
         let mut inner_sentences = 0usize;
         let mut after_stop = false;
-        for c in trimmed.chars() {
+        let mut starts_upper = None;
+        let mut words = WordTally::default();
+        let mut word: Option<OpenWord> = None;
+        let mut at = 0;
+        while at < bytes.len() {
+            if let (Some(open), Some(_)) = (word.as_mut(), starts_upper) {
+                // Inside a word, after its first character: ASCII letters change only the
+                // counts below (no digit, symbol, separator or sentence end; `after_stop`
+                // is already false and the first letter is found), so a run of them is
+                // taken at once. This is most of the bytes of prose.
+                let run = bytes[at..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+                if run > 0 {
+                    chars += run;
+                    nonspace += run;
+                    open.chars += run;
+                    open.alpha = true;
+                    digit_run = 0;
+                    after_stop = false;
+                    at += run;
+                    prev = char::from(bytes[at - 1]);
+                    continue;
+                }
+            }
+            let b = bytes[at];
+            let (c, props, len) = if b < 0x80 {
+                (b as char, ASCII[b as usize], 1)
+            } else {
+                let c = decode(bytes, at);
+                (c, class(c), c.len_utf8())
+            };
             chars += 1;
-            let props = class(c);
             let white = props & WHITESPACE != 0;
+            let cjk = b >= 0x80 && is_unspaced_script(c);
             if !white {
                 nonspace += 1;
                 if props & NUMERIC != 0 {
@@ -79,9 +116,13 @@ impl LineFeatures {
                 } else if props & ALPHABETIC == 0 {
                     symbols += 1;
                 }
-                if is_unspaced_script(c) {
+                if cjk {
                     unspaced += 1;
                 }
+            }
+            if starts_upper.is_none() && props & ALPHABETIC != 0 {
+                // `c.is_uppercase() || !c.is_lowercase()` of the first letter.
+                starts_upper = Some(props & UPPERCASE != 0 || props & LOWERCASE == 0);
             }
             match c {
                 '|' | '»' | '›' | '•' | '·' | '◦' | '▸' | '►' => separators += 1,
@@ -107,33 +148,30 @@ impl LineFeatures {
                 digit_run = if c.is_ascii_digit() { digit_run + 1 } else { 0 };
             }
             prev = c;
-        }
-
-        let mut word_total = 0usize;
-        let mut alpha_words = 0usize;
-        let mut capitalised = 0usize;
-        let mut first_word = true;
-        for word in words(trimmed) {
-            let first = word.chars().next().unwrap_or(' ');
-            let cjk = if word.is_ascii() {
-                0
-            } else {
-                word.chars().filter(|&c| is_unspaced_script(c)).count()
-            };
-            word_total += if cjk == 0 { 1 } else { cjk.div_ceil(2).max(1) };
-            if first.is_alphabetic() && cjk == 0 {
-                alpha_words += 1;
-                if first.is_uppercase() {
-                    capitalised += 1;
+            if props & ALPHANUMERIC != 0 {
+                let open = word.get_or_insert(OpenWord {
+                    start: at,
+                    first: props,
+                    ascii: true,
+                    cjk: 0,
+                    chars: 0,
+                    alpha: false,
+                    sigma: false,
+                });
+                open.chars += 1;
+                open.alpha |= props & ALPHABETIC != 0;
+                if b >= 0x80 {
+                    open.ascii = false;
+                    open.cjk += usize::from(cjk);
+                    open.sigma |= c == 'Σ';
                 }
+            } else if let Some(open) = word.take() {
+                words.add(&trimmed[open.start..at], &open, stopwords, out);
             }
-            if !first_word {
-                keys.push(' ');
-            }
-            first_word = false;
-            let start = keys.len();
-            push_lowercase(word, keys);
-            masks.push(stopwords.mask(&keys[start..]));
+            at += len;
+        }
+        if let Some(open) = word.take() {
+            words.add(&trimmed[open.start..], &open, stopwords, out);
         }
 
         let last_meaningful = trimmed.chars().rev().find(|c| {
@@ -146,28 +184,20 @@ impl LineFeatures {
             last_meaningful,
             Some('.' | '!' | '?' | '…' | ':' | ';' | '。' | '！' | '？')
         );
-        let starts_upper = trimmed
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .map(|c| c.is_uppercase() || !c.is_lowercase())
-            .unwrap_or(false);
         // No non-ASCII character lowercases to these ASCII letters, so an ASCII-insensitive
         // search finds exactly what a search in `trimmed.to_lowercase()` would.
-        let has_url = contains_ascii_nocase(trimmed, b"http://")
-            || contains_ascii_nocase(trimmed, b"https://")
-            || contains_ascii_nocase(trimmed, b"www.")
-            || (trimmed.contains('@') && trimmed.contains('.'));
+        let has_url = has_web_address(bytes) || (trimmed.contains('@') && trimmed.contains('.'));
 
         let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f32 / d as f32 };
         LineFeatures {
             blank: false,
             chars,
-            words: word_total,
+            words: words.total,
             stopwords: 0,
             ends_sentence,
             inner_sentences,
-            starts_upper,
-            title_case_ratio: ratio(capitalised, alpha_words),
+            starts_upper: starts_upper.unwrap_or(false),
+            title_case_ratio: ratio(words.capitalised, words.alpha),
             digit_ratio: ratio(digits, nonspace),
             symbol_ratio: ratio(symbols, nonspace),
             separators,
@@ -194,75 +224,14 @@ pub(crate) fn count_stopwords(masks: &[u32], language: Option<Language>) -> usiz
     }
 }
 
-/// True when `needle` (lowercase ASCII, first byte a letter) occurs in `text`, ignoring
-/// ASCII case. memchr finds the candidates for the first byte.
-fn contains_ascii_nocase(text: &str, needle: &[u8]) -> bool {
-    let hay = text.as_bytes();
-    let first = needle[0];
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|i| {
-        hay.len() - i >= needle.len() && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn features(text: &str) -> LineFeatures {
-        let set = StopwordSet::shared();
-        LineFeatures::compute(text, set, None)
-    }
-
-    #[test]
-    fn prose_has_stopwords_and_ends_like_a_sentence() {
-        let f = features("The minister said that the plan was not ready. It will come later.");
-        assert!(f.ends_sentence);
-        assert!(f.stopword_ratio() > 0.3);
-        assert_eq!(f.inner_sentences, 1);
-        assert!(f.starts_upper);
-    }
-
-    #[test]
-    fn menus_have_separators_and_title_case() {
-        let f = features("Home | News | Sport | Weather");
-        assert_eq!(f.separators, 3);
-        assert!(f.title_case_ratio > 0.99);
-        assert!(!f.ends_sentence);
-    }
-
-    #[test]
-    fn ordinals_are_not_sentence_ends() {
-        assert_eq!(
-            features("Jubel nach dem Siegtreffer in der 89. Minute.").inner_sentences,
-            0
-        );
-        assert_eq!(
-            features("Es regnete. Dann kam die Sonne.").inner_sentences,
-            1
-        );
-    }
-
-    #[test]
-    fn blank_lines_are_flagged() {
-        assert!(features("   \t").blank);
-    }
-
-    #[test]
-    fn quotes_after_the_full_stop_still_end_a_sentence() {
-        assert!(features("He said “it is over.”").ends_sentence);
-    }
-
-    #[test]
-    fn url_markers_are_found_in_any_case() {
-        assert!(features("See HTTPS://Example.org").has_url);
-        assert!(features("WWW.EXAMPLE.COM").has_url);
-        assert!(!features("http:/ not quite ww.").has_url);
-    }
-
-    #[test]
-    fn urls_and_digits_are_measured() {
-        let f = features("Visit www.example.com 2024");
-        assert!(f.has_url);
-        assert!(f.digit_ratio > 0.1);
-    }
+/// True when `text` holds `http://`, `https://` or `www.` in any ASCII case: found from their
+/// rare punctuation (`:` and `.`, one memchr each) rather than from `h` and `w`, which are
+/// common letters; the same answer as searching for each of the three (`features_ref.rs`).
+fn has_web_address(text: &[u8]) -> bool {
+    let before = |at: usize, word: &[u8]| {
+        at >= word.len() && text[at - word.len()..at].eq_ignore_ascii_case(word)
+    };
+    memchr::memchr_iter(b':', text).any(|at| {
+        text[at + 1..].starts_with(b"//") && (before(at, b"http") || before(at, b"https"))
+    }) || memchr::memchr_iter(b'.', text).any(|at| before(at, b"www"))
 }

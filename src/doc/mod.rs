@@ -7,8 +7,11 @@
 mod chars;
 mod content;
 mod features;
+#[cfg(test)]
+mod features_ref;
 mod lang;
 mod tokens;
+mod word_facts;
 
 pub use content::ContentWords;
 pub use features::LineFeatures;
@@ -16,6 +19,8 @@ pub use lang::{Language, StopwordSet};
 pub use tokens::{
     content_words, for_each_content_word, normalize_for_match, push_lowercase, word_count, words,
 };
+pub(crate) use word_facts::content_kind;
+use word_facts::WordFacts;
 
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
@@ -54,8 +59,10 @@ pub struct Document<'a> {
     pub lines: Vec<Line<'a>>,
     /// The dominant language guessed from stopword hits, if any.
     pub language: Option<Language>,
-    /// Every line's [`normalize_for_match`] key, back to back, and where each ends.
-    keys: String,
+    /// Every word's stopword mask and content kind, and every line's [`normalize_for_match`]
+    /// key, back to back; where each line's words and key end.
+    facts: WordFacts,
+    word_ends: Vec<u32>,
     key_ends: Vec<u32>,
     /// Content words per line, tokenized on first use (see [`Document::content_words`]).
     content: OnceLock<Arc<ContentWords>>,
@@ -68,24 +75,23 @@ impl<'a> Document<'a> {
     /// language guess (the first [`lang::VOTERS`] words) and the per-line stopword count.
     pub fn parse(bytes: &'a [u8], stopwords: &StopwordSet) -> Document<'a> {
         let raw_lines = split_lines(bytes);
-        let mut masks: Vec<u32> = Vec::with_capacity(bytes.len() / 6 + 1);
-        let mut ends: Vec<usize> = Vec::with_capacity(raw_lines.len());
-        let mut keys = String::with_capacity(bytes.len());
+        let mut facts = WordFacts::with_capacity(bytes.len());
+        let mut ends: Vec<u32> = Vec::with_capacity(raw_lines.len());
         let mut key_ends: Vec<u32> = Vec::with_capacity(raw_lines.len());
         let mut lines: Vec<Line<'a>> = raw_lines
             .into_iter()
             .enumerate()
             .map(|(index, (raw, terminator))| {
                 let text = analysed_text(raw);
-                let features = LineFeatures::measure(&text, stopwords, &mut masks, &mut keys);
+                let features = LineFeatures::measure(&text, stopwords, &mut facts);
                 if raw.len() > MAX_ANALYSED_LINE && !features.blank {
                     // Two long lines that share their first bytes are not copies: the key
                     // ends with a hash of the whole line.
                     let hash = xxhash_rust::xxh3::xxh3_64(raw);
-                    keys.push_str(&format!(" \u{1}{hash:016x}"));
+                    facts.keys.push_str(&format!(" \u{1}{hash:016x}"));
                 }
-                ends.push(masks.len());
-                key_ends.push(keys.len() as u32);
+                ends.push(facts.masks.len() as u32);
+                key_ends.push(facts.keys.len() as u32);
                 Line {
                     number: index + 1,
                     raw,
@@ -95,19 +101,30 @@ impl<'a> Document<'a> {
                 }
             })
             .collect();
-        let language = lang::guess_from_masks(&masks);
+        let language = lang::guess_from_masks(&facts.masks);
         let mut start = 0;
         for (line, &end) in lines.iter_mut().zip(&ends) {
-            line.features.stopwords = features::count_stopwords(&masks[start..end], language);
-            start = end;
+            let masks = &facts.masks[start..end as usize];
+            line.features.stopwords = features::count_stopwords(masks, language);
+            start = end as usize;
         }
         Document {
             lines,
             language,
-            keys,
+            facts,
+            word_ends: ends,
             key_ends,
             content: OnceLock::new(),
         }
+    }
+
+    /// Line `index`'s words: each one's stopword mask and [`content_kind`], in order.
+    pub(crate) fn word_facts(&self, index: usize) -> (&[u32], &[u8]) {
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |p| self.word_ends[p] as usize);
+        let end = self.word_ends[index] as usize;
+        (&self.facts.masks[start..end], &self.facts.kinds[start..end])
     }
 
     /// Line `index` as [`normalize_for_match`] gives it, computed once at parse time.
@@ -115,7 +132,7 @@ impl<'a> Document<'a> {
         let start = index
             .checked_sub(1)
             .map_or(0, |p| self.key_ends[p] as usize);
-        &self.keys[start..self.key_ends[index] as usize]
+        &self.facts.keys[start..self.key_ends[index] as usize]
     }
 
     /// The significant content words of every line, computed once and shared.
@@ -153,7 +170,11 @@ pub const MAX_ANALYSED_LINE: usize = 64 * 1024;
 /// boundary. The output still gets the whole line.
 fn analysed_text(raw: &[u8]) -> Cow<'_, str> {
     if raw.len() <= MAX_ANALYSED_LINE {
-        return String::from_utf8_lossy(raw);
+        // `from_utf8` validates ASCII a word at a time; the lossy path only for bad bytes.
+        return match std::str::from_utf8(raw) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(raw),
+        };
     }
     let mut cut = MAX_ANALYSED_LINE;
     // Step back over UTF-8 continuation bytes, at most three, so no character is split.

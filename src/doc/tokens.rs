@@ -80,7 +80,14 @@ pub fn push_lowercase(word: &str, out: &mut String) {
         out.push_str(word);
         out[start..].make_ascii_lowercase();
     } else {
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        // ASCII letters lowercase to themselves plus 0x20; only the rest needs the tables.
+        for c in word.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
     }
 }
 
