@@ -448,7 +448,14 @@ impl Facts {
             HirKind::Repetition(rep) => {
                 let sub = Facts::of(&rep.sub);
                 if rep.min == 0 {
-                    return Facts::unknown();
+                    // An optional part matches its own strings or nothing: still exact.
+                    return match (rep.max, sub.exact) {
+                        (Some(1), Some(mut strings)) if strings.len() < MAX_EXACT => {
+                            strings.push(String::new());
+                            Facts::exact(strings)
+                        }
+                        _ => Facts::unknown(),
+                    };
                 }
                 if rep.max == Some(1) {
                     return sub;
