@@ -123,6 +123,25 @@ const REFRAIN_COPIES: usize = 3;
 /// interview's closing section, a post's later paragraphs) than chaff.
 const STRONG_PROSE: f32 = 3.5;
 const STRONG_PROSE_PULL: f32 = 0.3;
+/// Words a "Label: value" row inside the body may hold.
+const FACT_ROW_WORDS: usize = 12;
+
+/// "Backzeit: etwa 15 Minuten", "Earcuff: Zoeca": a label of 2 to 40 characters that does not
+/// open on a digit (a time of day, a list number), a colon, a space and a value.
+fn is_fact_row(text: &str) -> bool {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let label = &text[..colon];
+    let value = &text[colon + 1..];
+    let label_chars = label.chars().count();
+    (2..=40).contains(&label_chars)
+        && !label.starts_with(|c: char| c.is_ascii_digit())
+        && value.starts_with(char::is_whitespace)
+        && !value.trim().is_empty()
+}
+
 /// Evidence that a line below a live comments header is chaff, in log-odds.
 const COMMENT_EVIDENCE: f32 = 3.0;
 
@@ -246,6 +265,16 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
         // A headline or standfirst joined the body for being on topic; only a detector
         // finding can still take it out.
         if extended[i] && finding.is_none() {
+            z = z.min(threshold - 0.1);
+        }
+        // A short "Label: value" row inside the body is a fact the article lists (a recipe's
+        // baking time, a price, an address, a product's maker), not a stray menu item.
+        if inside
+            && finding.is_none()
+            && !comment_section[i]
+            && doc.lines[i].features.words <= FACT_ROW_WORDS
+            && is_fact_row(doc.lines[i].trimmed())
+        {
             z = z.min(threshold - 0.1);
         }
         verdicts[i] = if z > threshold {
@@ -415,6 +444,19 @@ mod tests {
         let headlines = "2019 Playoff Picture\nJoin our Free $1,000,000 Challenge\nStars perform with the band\nOdds, cheat sheet, picks\nThe model simulated every game 10,000 times\nCoach tells story from the 90s\n";
         let out = kept(&format!("{ARTICLE}{headlines}"));
         assert!(!out.contains("10,000 times"), "{out}");
+    }
+
+    #[test]
+    fn label_value_rows_inside_the_body_stay() {
+        let rows = "Backzeit: etwa 15 Minuten\nHeißluft: etwa 180 °C\nEinschub: unteres Drittel\n";
+        let text = format!("Home\nNews\n{ARTICLE}{rows}{ARTICLE}Contact\n");
+        let out = kept(&text);
+        assert!(out.contains("Backzeit: etwa 15 Minuten"), "{out}");
+        assert!(out.contains("Einschub: unteres Drittel"), "{out}");
+        assert!(!out.contains("Home"), "{out}");
+        assert!(is_fact_row("Earcuff: Zoeca"));
+        assert!(!is_fact_row("10:30 Uhr"));
+        assert!(!is_fact_row("Weitere Informationen:"));
     }
 
     #[test]
