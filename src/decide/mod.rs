@@ -80,8 +80,20 @@ pub static COMMENT_SECTION: Rule = Rule {
     about: "readers' comments: the lines below a comments header that follows the article",
 };
 
+pub static ISOLATED: Rule = Rule {
+    id: "nav.isolated",
+    category: Category::Navigation,
+    about: "a short line that does not read as prose, left alone between dropped lines (a leftover caption, link or headline of a removed block)",
+};
+
 /// The rules the decision stage itself can give as a reason.
-pub static DECISION_RULES: &[&Rule] = &[&OUTSIDE_BODY, &FRAGMENT, &OFF_TOPIC, &COMMENT_SECTION];
+pub static DECISION_RULES: &[&Rule] = &[
+    &OUTSIDE_BODY,
+    &FRAGMENT,
+    &OFF_TOPIC,
+    &COMMENT_SECTION,
+    &ISOLATED,
+];
 
 /// The outcome for one line.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -123,6 +135,8 @@ const REFRAIN_COPIES: usize = 3;
 /// interview's closing section, a post's later paragraphs) than chaff.
 const STRONG_PROSE: f32 = 3.5;
 const STRONG_PROSE_PULL: f32 = 0.3;
+/// Prose score below which a kept line between two dropped lines goes with them.
+const ISOLATED_PROSE: f32 = 2.0;
 /// Words a "Label: value" row inside the body may hold.
 const FACT_ROW_WORDS: usize = 12;
 
@@ -347,12 +361,41 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
         }
     }
 
+    drop_isolated(doc, &nonblank, &prose, &extended, &mut verdicts);
     collapse_blank_runs(doc, &mut verdicts);
     Decision {
         verdicts,
         body,
         in_body,
         prose,
+    }
+}
+
+/// A kept line that does not read as prose, with the lines on both sides of it dropped, is
+/// what is left of a removed block: a caption, a link or a headline among teasers. Fact rows
+/// ("Ort: Berlin") are facts whatever surrounds them, and a headline that joined the body for
+/// being on topic was kept on purpose: both stay.
+fn drop_isolated(
+    doc: &Document,
+    nonblank: &[usize],
+    prose: &[f32],
+    extended: &[bool],
+    verdicts: &mut [Verdict],
+) {
+    let kept: Vec<bool> = nonblank.iter().map(|&i| verdicts[i].keep).collect();
+    for (k, &i) in nonblank.iter().enumerate() {
+        let alone = kept[k]
+            && !k.checked_sub(1).is_some_and(|p| kept[p])
+            && !kept.get(k + 1).copied().unwrap_or(false);
+        let fact =
+            doc.lines[i].features.words <= FACT_ROW_WORDS && is_fact_row(doc.lines[i].trimmed());
+        if alone && prose[i] < ISOLATED_PROSE && !fact && !extended[i] {
+            verdicts[i] = Verdict {
+                keep: false,
+                rule: Some(&ISOLATED),
+                score: verdicts[i].score.max(0.5),
+            };
+        }
     }
 }
 
@@ -457,6 +500,35 @@ mod tests {
         assert!(is_fact_row("Earcuff: Zoeca"));
         assert!(!is_fact_row("10:30 Uhr"));
         assert!(!is_fact_row("Weitere Informationen:"));
+    }
+
+    #[test]
+    fn a_short_line_left_between_dropped_lines_goes() {
+        let doc = Document::parse(
+            b"Home\nRelated headline about another story\nContact\nOrt: Berlin\nImpressum\n",
+            StopwordSet::shared(),
+        );
+        let nonblank: Vec<usize> = doc.nonblank().collect();
+        let prose: Vec<f32> = vec![-2.0, 0.5, -2.0, -1.0, -2.0];
+        let mut verdicts = vec![Verdict::KEPT; doc.len()];
+        for i in [0, 2, 4] {
+            verdicts[i].keep = false;
+        }
+        drop_isolated(&doc, &nonblank, &prose, &[false; 5], &mut verdicts);
+        let keeps: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
+        assert_eq!(keeps, vec![false, false, false, true, false]);
+        // A paragraph between two dropped lines is not a leftover.
+        let mut verdicts = vec![Verdict::KEPT; doc.len()];
+        verdicts[0].keep = false;
+        verdicts[2].keep = false;
+        drop_isolated(
+            &doc,
+            &nonblank,
+            &[-2.0, 4.0, -2.0, -1.0, -2.0],
+            &[false; 5],
+            &mut verdicts,
+        );
+        assert!(verdicts[1].keep);
     }
 
     #[test]
