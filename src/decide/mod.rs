@@ -137,6 +137,9 @@ const STRONG_PROSE: f32 = 3.5;
 const STRONG_PROSE_PULL: f32 = 0.3;
 /// Prose score below which a kept line between two dropped lines goes with them.
 const ISOLATED_PROSE: f32 = 2.0;
+/// A dropped fragment this short and this weakly scored, between two kept lines, stays.
+const GAP_WORDS: usize = 4;
+const GAP_SCORE: f32 = 0.8;
 /// Words a "Label: value" row inside the body may hold.
 const FACT_ROW_WORDS: usize = 12;
 
@@ -362,6 +365,7 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
     }
 
     drop_isolated(doc, &nonblank, &prose, &extended, &mut verdicts);
+    fill_gaps(doc, &nonblank, &mut verdicts);
     collapse_blank_runs(doc, &mut verdicts);
     Decision {
         verdicts,
@@ -394,6 +398,28 @@ fn drop_isolated(
                 keep: false,
                 rule: Some(&ISOLATED),
                 score: verdicts[i].score.max(0.5),
+            };
+        }
+    }
+}
+
+/// The other way round: a word or two inside the body that no detector flagged, dropped
+/// only for its shape, with kept lines on both sides, is part of the text around it (a
+/// list item, a table cell, a name under a quote). Only weak drops are restored.
+fn fill_gaps(doc: &Document, nonblank: &[usize], verdicts: &mut [Verdict]) {
+    let kept: Vec<bool> = nonblank.iter().map(|&i| verdicts[i].keep).collect();
+    for (k, &i) in nonblank.iter().enumerate() {
+        let v = verdicts[i];
+        let between = k > 0 && kept[k - 1] && kept.get(k + 1).copied().unwrap_or(false);
+        if between
+            && v.rule.is_some_and(|r| std::ptr::eq(r, &FRAGMENT))
+            && v.score < GAP_SCORE
+            && doc.lines[i].features.words <= GAP_WORDS
+        {
+            verdicts[i] = Verdict {
+                keep: true,
+                rule: None,
+                score: v.score,
             };
         }
     }
@@ -529,6 +555,36 @@ mod tests {
             &mut verdicts,
         );
         assert!(verdicts[1].keep);
+    }
+
+    #[test]
+    fn a_weak_fragment_between_kept_lines_stays() {
+        let doc = Document::parse(
+            b"First line\nHL7\nThird line\nMenu\n",
+            StopwordSet::shared(),
+        );
+        let nonblank: Vec<usize> = doc.nonblank().collect();
+        let weak = Verdict {
+            keep: false,
+            rule: Some(&FRAGMENT),
+            score: 0.5,
+        };
+        let mut verdicts = vec![Verdict::KEPT, weak, Verdict::KEPT, weak];
+        fill_gaps(&doc, &nonblank, &mut verdicts);
+        let keeps: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
+        assert_eq!(keeps, vec![true, true, true, false]);
+        // A detector's finding is not second-guessed.
+        let mut verdicts = vec![
+            Verdict::KEPT,
+            Verdict {
+                rule: Some(&OUTSIDE_BODY),
+                ..weak
+            },
+            Verdict::KEPT,
+            weak,
+        ];
+        fill_gaps(&doc, &nonblank, &mut verdicts);
+        assert!(!verdicts[1].keep);
     }
 
     #[test]
