@@ -358,6 +358,7 @@ mod tests {
             "The Blog does not offer medical advice, services, or treatments to its readers.",
             "Wir sind spendenfinanziert. Unterstütze auch du uns mit einem Dauerauftrag!",
             "Speicherdauer: Daten auf Ihrem Endgerät bis zu zwei Jahre.",
+            "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.",
             "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
             "Benachrichtigung aktivieren Dürfen wir Sie in Ihrem Browser über die wichtigsten Nachrichten informieren?",
             "Ich freue mich über eure Kommentare, eine Antwort kann manchmal etwas länger dauern.",

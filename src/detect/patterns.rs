@@ -416,6 +416,8 @@ pub mod nav {
             r"\bals pdf herunterladen\b|\bdownload \(\d+(?:[.,]\d+)? ?[kmg]b\)",
             r"\bzum vergrößern (?:auf das bild )?klicken\b|\bclick (?:on the image |on the picture )?to enlarge\b|\bklicken sie (?:auf das bild )?zum vergrößern\b",
             r"\bkönnen sie hier mit uns in kontakt treten\b|\bfüllen sie bitte die nachstehenden felder aus\b",
+            // Licence statements about the page itself.
+            r"\b(?:veröffentlicht|lizenziert|steht|stehen) unter (?:einer|der) (?:lizenz|creative commons|cc)|\b(?:licensed|published|available) under (?:a |the )?(?:creative commons|cc[- ]by)|\bthis (?:work|article|text|post) is licensed under\b",
             // Consent dialogs list each service with the same field labels.
             r"^\W*(?:zweck|verarbeitungsvorgänge|speicherdauer|rechtsgrundlage(?: für die (?:datenverarbeitung|datenübermittlung)[^:]{0,20})?|folgen der nichteinwilligung|gemeinsamer verantwortlicher|retention period|storage duration|legal basis(?: for processing)?)\s*:",
             r"\bswitch zum einwilligen\b|\bdatenschutzrechtliche verantwortliche\b.{0,80}\bwürde gerne\b|\bich bin damit einverstanden, dass mir externe inhalte angezeigt werden\b|\bsofern sie ihre datenschutzeinstellungen ändern möchten\b|\bthe administrator of your personal data\b",
