@@ -361,6 +361,8 @@ mod tests {
             "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.",
             "We want to hear what you think about this article. Submit a letter to the editor.",
             "Kommentieren Sie hier",
+            "Quellenangaben:",
+            "Diese Plattform wird betrieben vom",
             "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
             "Benachrichtigung aktivieren Dürfen wir Sie in Ihrem Browser über die wichtigsten Nachrichten informieren?",
             "Ich freue mich über eure Kommentare, eine Antwort kann manchmal etwas länger dauern.",
