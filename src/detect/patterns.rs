@@ -420,6 +420,8 @@ pub mod nav {
             r"\bsubmit a letter to the editor\b|\bwe want to hear what you think\b|\bteilen sie uns ihre erfahrungen mit\b|^\W*kommentieren sie hier\W*$|^\W*was sind cookies\W*$|\bthank you (?:so much )?for (?:dropping|stopping) by\b",
             // Source-list headers, operator notes and newsletter pitches.
             r"^\W*(?:quellen(?:angaben)?|quellen und [\w ]+|sources)\s*:|\b(?:diese (?:plattform|website|webseite|seite) wird betrieben (?:von|vom)|this (?:site|website) is (?:operated|run) by)\b|\bimmer aktuell informiert\b",
+            // Post furniture: the featured-image credit and the category line.
+            r"^\W*(?:beitragsbild|titelbild|headerbild|artikelbild|vorschaubild)\s*:|^\W*(?:veröffentlicht in|posted in|filed under|kategorien?|categories|publié dans|publicado en)\s*:|\bglad you(?:'ve| have)? (?:stopped|dropped) by\b",
             // Licence statements about the page itself.
             r"\b(?:veröffentlicht|lizenziert|steht|stehen) unter (?:einer|der) (?:lizenz|creative commons|cc)|\b(?:licensed|published|available) under (?:a |the )?(?:creative commons|cc[- ]by)|\bthis (?:work|article|text|post) is licensed under\b",
             // Consent dialogs list each service with the same field labels.
