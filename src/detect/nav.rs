@@ -365,6 +365,8 @@ mod tests {
             "Diese Plattform wird betrieben vom",
             "Beitragsbild: Titelseite der Zeitung vom 2.4.2019",
             "Filed Under: Lunch, Sharing, Sides",
+            "Weitere Informationen zum Coronavirus in Thüringen:",
+            "Haben Sie Fragen zum Magazin?",
             "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
             "Benachrichtigung aktivieren Dürfen wir Sie in Ihrem Browser über die wichtigsten Nachrichten informieren?",
             "Ich freue mich über eure Kommentare, eine Antwort kann manchmal etwas länger dauern.",

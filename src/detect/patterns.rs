@@ -422,6 +422,8 @@ pub mod nav {
             r"^\W*(?:quellen(?:angaben)?|quellen und [\w ]+|sources)\s*:|\b(?:diese (?:plattform|website|webseite|seite) wird betrieben (?:von|vom)|this (?:site|website) is (?:operated|run) by)\b|\bimmer aktuell informiert\b",
             // Post furniture: the featured-image credit and the category line.
             r"^\W*(?:beitragsbild|titelbild|headerbild|artikelbild|vorschaubild)\s*:|^\W*(?:veröffentlicht in|posted in|filed under|kategorien?|categories|publié dans|publicado en)\s*:|\bglad you(?:'ve| have)? (?:stopped|dropped) by\b",
+            // Contact and more-information prompts, e-mail capture, shop delivery notes.
+            r"^\W*haben sie (?:noch )?fragen\b[^.!?]{0,50}\?\s*$|^\W*(?:weitere|mehr) informationen\b[^.!?]{0,60}:\s*$|^\W*more information\s*:\s*$|\benter your e-?mail (?:address )?below\b|\blieferung ist (?:für sie |für dich )?kostenlos\b|\bkostenlose lieferung\b|\bversandkostenfrei\b",
             // Licence statements about the page itself.
             r"\b(?:veröffentlicht|lizenziert|steht|stehen) unter (?:einer|der) (?:lizenz|creative commons|cc)|\b(?:licensed|published|available) under (?:a |the )?(?:creative commons|cc[- ]by)|\bthis (?:work|article|text|post) is licensed under\b",
             // Consent dialogs list each service with the same field labels.
