@@ -424,6 +424,8 @@ pub mod nav {
             r"^\W*(?:beitragsbild|titelbild|headerbild|artikelbild|vorschaubild)\s*:|^\W*(?:veröffentlicht in|posted in|filed under|kategorien?|categories|publié dans|publicado en)\s*:|\bglad you(?:'ve| have)? (?:stopped|dropped) by\b",
             // Contact and more-information prompts, e-mail capture, shop delivery notes.
             r"^\W*haben sie (?:noch )?fragen\b[^.!?]{0,50}\?\s*$|^\W*(?:weitere|mehr) informationen\b[^.!?]{0,60}:\s*$|^\W*more information\s*:\s*$|\benter your e-?mail (?:address )?below\b|\blieferung ist (?:für sie |für dich )?kostenlos\b|\bkostenlose lieferung\b|\bversandkostenfrei\b",
+            // Link pointers: "Alles über X findest Du hier.", "mehr Kolumnen".
+            r"^[^.!?]{0,80}\b(?:findest du|finden sie|findet ihr) hier\W*$|^\W*mehr (?:kolumnen|artikel|beiträge|news|nachrichten|videos|rezepte|themen|tipps)\W*$|\berhalten sie antworten auf ihre fragen\b",
             // Licence statements about the page itself.
             r"\b(?:veröffentlicht|lizenziert|steht|stehen) unter (?:einer|der) (?:lizenz|creative commons|cc)|\b(?:licensed|published|available) under (?:a |the )?(?:creative commons|cc[- ]by)|\bthis (?:work|article|text|post) is licensed under\b",
             // Consent dialogs list each service with the same field labels.
