@@ -369,6 +369,7 @@ mod tests {
             "Haben Sie Fragen zum Magazin?",
             "Alles über nachhaltige Wanderschuhe findest Du hier.",
             "filter_none WEITERE BEITRÄGE ZU DIESEM ARTIKEL",
+            "Weitere Tourentipps in Schweden",
             "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
             "Benachrichtigung aktivieren Dürfen wir Sie in Ihrem Browser über die wichtigsten Nachrichten informieren?",
             "Ich freue mich über eure Kommentare, eine Antwort kann manchmal etwas länger dauern.",

@@ -428,6 +428,8 @@ pub mod nav {
             r"^[^.!?]{0,80}\b(?:findest du|finden sie|findet ihr) hier\W*$|^\W*mehr (?:kolumnen|artikel|beiträge|news|nachrichten|videos|rezepte|themen|tipps)\W*$|\berhalten sie antworten auf ihre fragen\b",
             // More-from-us headers that carry other words before them, and a blog's publishing note.
             r"\bweitere beiträge zu diesem artikel\b|^\W*weitere pressemitteilungen\b|^\W*interessantes aus unsere[mn]?\b|\bwe publish new (?:recipes|posts|articles) (?:weekly|daily|every)\b|\bso keep checking back\b",
+            // Pointers to the rest of a series or to more tips.
+            r"\bread the rest of (?:the|this|our)\b|^\W*weitere [\w-]*tipps\b",
             // Licence statements about the page itself.
             r"\b(?:veröffentlicht|lizenziert|steht|stehen) unter (?:einer|der) (?:lizenz|creative commons|cc)|\b(?:licensed|published|available) under (?:a |the )?(?:creative commons|cc[- ]by)|\bthis (?:work|article|text|post) is licensed under\b",
             // Consent dialogs list each service with the same field labels.
