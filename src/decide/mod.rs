@@ -80,8 +80,20 @@ pub static COMMENT_SECTION: Rule = Rule {
     about: "readers' comments: the lines below a comments header that follows the article",
 };
 
+pub static ISOLATED: Rule = Rule {
+    id: "nav.isolated",
+    category: Category::Navigation,
+    about: "a short line that does not read as prose, left alone between dropped lines (a leftover caption, link or headline of a removed block)",
+};
+
 /// The rules the decision stage itself can give as a reason.
-pub static DECISION_RULES: &[&Rule] = &[&OUTSIDE_BODY, &FRAGMENT, &OFF_TOPIC, &COMMENT_SECTION];
+pub static DECISION_RULES: &[&Rule] = &[
+    &OUTSIDE_BODY,
+    &FRAGMENT,
+    &OFF_TOPIC,
+    &COMMENT_SECTION,
+    &ISOLATED,
+];
 
 /// The outcome for one line.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -123,6 +135,30 @@ const REFRAIN_COPIES: usize = 3;
 /// interview's closing section, a post's later paragraphs) than chaff.
 const STRONG_PROSE: f32 = 3.5;
 const STRONG_PROSE_PULL: f32 = 0.3;
+/// Prose score below which a kept line between two dropped lines goes with them.
+const ISOLATED_PROSE: f32 = 2.0;
+/// A dropped fragment this short and this weakly scored, between two kept lines, stays.
+const GAP_WORDS: usize = 4;
+const GAP_SCORE: f32 = 0.8;
+/// Words a "Label: value" row inside the body may hold.
+const FACT_ROW_WORDS: usize = 12;
+
+/// "Backzeit: etwa 15 Minuten", "Earcuff: Zoeca": a label of 2 to 40 characters that does not
+/// open on a digit (a time of day, a list number), a colon, a space and a value.
+fn is_fact_row(text: &str) -> bool {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let label = &text[..colon];
+    let value = &text[colon + 1..];
+    let label_chars = label.chars().count();
+    (2..=40).contains(&label_chars)
+        && !label.starts_with(|c: char| c.is_ascii_digit())
+        && value.starts_with(char::is_whitespace)
+        && !value.trim().is_empty()
+}
+
 /// Evidence that a line below a live comments header is chaff, in log-odds.
 const COMMENT_EVIDENCE: f32 = 3.0;
 
@@ -248,6 +284,16 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
         if extended[i] && finding.is_none() {
             z = z.min(threshold - 0.1);
         }
+        // A short "Label: value" row inside the body is a fact the article lists (a recipe's
+        // baking time, a price, an address, a product's maker), not a stray menu item.
+        if inside
+            && finding.is_none()
+            && !comment_section[i]
+            && doc.lines[i].features.words <= FACT_ROW_WORDS
+            && is_fact_row(doc.lines[i].trimmed())
+        {
+            z = z.min(threshold - 0.1);
+        }
         verdicts[i] = if z > threshold {
             let rule = match finding {
                 Some(f) => f.rule,
@@ -318,12 +364,64 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
         }
     }
 
+    drop_isolated(doc, &nonblank, &prose, &extended, &mut verdicts);
+    fill_gaps(doc, &nonblank, &mut verdicts);
     collapse_blank_runs(doc, &mut verdicts);
     Decision {
         verdicts,
         body,
         in_body,
         prose,
+    }
+}
+
+/// A kept line that does not read as prose, with the lines on both sides of it dropped, is
+/// what is left of a removed block: a caption, a link or a headline among teasers. Fact rows
+/// ("Ort: Berlin") are facts whatever surrounds them, and a headline that joined the body for
+/// being on topic was kept on purpose: both stay.
+fn drop_isolated(
+    doc: &Document,
+    nonblank: &[usize],
+    prose: &[f32],
+    extended: &[bool],
+    verdicts: &mut [Verdict],
+) {
+    let kept: Vec<bool> = nonblank.iter().map(|&i| verdicts[i].keep).collect();
+    for (k, &i) in nonblank.iter().enumerate() {
+        let alone = kept[k]
+            && !k.checked_sub(1).is_some_and(|p| kept[p])
+            && !kept.get(k + 1).copied().unwrap_or(false);
+        let fact =
+            doc.lines[i].features.words <= FACT_ROW_WORDS && is_fact_row(doc.lines[i].trimmed());
+        if alone && prose[i] < ISOLATED_PROSE && !fact && !extended[i] {
+            verdicts[i] = Verdict {
+                keep: false,
+                rule: Some(&ISOLATED),
+                score: verdicts[i].score.max(0.5),
+            };
+        }
+    }
+}
+
+/// The other way round: a word or two inside the body that no detector flagged, dropped
+/// only for its shape, with kept lines on both sides, is part of the text around it (a
+/// list item, a table cell, a name under a quote). Only weak drops are restored.
+fn fill_gaps(doc: &Document, nonblank: &[usize], verdicts: &mut [Verdict]) {
+    let kept: Vec<bool> = nonblank.iter().map(|&i| verdicts[i].keep).collect();
+    for (k, &i) in nonblank.iter().enumerate() {
+        let v = verdicts[i];
+        let between = k > 0 && kept[k - 1] && kept.get(k + 1).copied().unwrap_or(false);
+        if between
+            && v.rule.is_some_and(|r| std::ptr::eq(r, &FRAGMENT))
+            && v.score < GAP_SCORE
+            && doc.lines[i].features.words <= GAP_WORDS
+        {
+            verdicts[i] = Verdict {
+                keep: true,
+                rule: None,
+                score: v.score,
+            };
+        }
     }
 }
 
@@ -415,6 +513,78 @@ mod tests {
         let headlines = "2019 Playoff Picture\nJoin our Free $1,000,000 Challenge\nStars perform with the band\nOdds, cheat sheet, picks\nThe model simulated every game 10,000 times\nCoach tells story from the 90s\n";
         let out = kept(&format!("{ARTICLE}{headlines}"));
         assert!(!out.contains("10,000 times"), "{out}");
+    }
+
+    #[test]
+    fn label_value_rows_inside_the_body_stay() {
+        let rows = "Backzeit: etwa 15 Minuten\nHeißluft: etwa 180 °C\nEinschub: unteres Drittel\n";
+        let text = format!("Home\nNews\n{ARTICLE}{rows}{ARTICLE}Contact\n");
+        let out = kept(&text);
+        assert!(out.contains("Backzeit: etwa 15 Minuten"), "{out}");
+        assert!(out.contains("Einschub: unteres Drittel"), "{out}");
+        assert!(!out.contains("Home"), "{out}");
+        assert!(is_fact_row("Earcuff: Zoeca"));
+        assert!(!is_fact_row("10:30 Uhr"));
+        assert!(!is_fact_row("Weitere Informationen:"));
+    }
+
+    #[test]
+    fn a_short_line_left_between_dropped_lines_goes() {
+        let doc = Document::parse(
+            b"Home\nRelated headline about another story\nContact\nOrt: Berlin\nImpressum\n",
+            StopwordSet::shared(),
+        );
+        let nonblank: Vec<usize> = doc.nonblank().collect();
+        let prose: Vec<f32> = vec![-2.0, 0.5, -2.0, -1.0, -2.0];
+        let mut verdicts = vec![Verdict::KEPT; doc.len()];
+        for i in [0, 2, 4] {
+            verdicts[i].keep = false;
+        }
+        drop_isolated(&doc, &nonblank, &prose, &[false; 5], &mut verdicts);
+        let keeps: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
+        assert_eq!(keeps, vec![false, false, false, true, false]);
+        // A paragraph between two dropped lines is not a leftover.
+        let mut verdicts = vec![Verdict::KEPT; doc.len()];
+        verdicts[0].keep = false;
+        verdicts[2].keep = false;
+        drop_isolated(
+            &doc,
+            &nonblank,
+            &[-2.0, 4.0, -2.0, -1.0, -2.0],
+            &[false; 5],
+            &mut verdicts,
+        );
+        assert!(verdicts[1].keep);
+    }
+
+    #[test]
+    fn a_weak_fragment_between_kept_lines_stays() {
+        let doc = Document::parse(
+            b"First line\nHL7\nThird line\nMenu\n",
+            StopwordSet::shared(),
+        );
+        let nonblank: Vec<usize> = doc.nonblank().collect();
+        let weak = Verdict {
+            keep: false,
+            rule: Some(&FRAGMENT),
+            score: 0.5,
+        };
+        let mut verdicts = vec![Verdict::KEPT, weak, Verdict::KEPT, weak];
+        fill_gaps(&doc, &nonblank, &mut verdicts);
+        let keeps: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
+        assert_eq!(keeps, vec![true, true, true, false]);
+        // A detector's finding is not second-guessed.
+        let mut verdicts = vec![
+            Verdict::KEPT,
+            Verdict {
+                rule: Some(&OUTSIDE_BODY),
+                ..weak
+            },
+            Verdict::KEPT,
+            weak,
+        ];
+        fill_gaps(&doc, &nonblank, &mut verdicts);
+        assert!(!verdicts[1].keep);
     }
 
     #[test]

@@ -43,6 +43,7 @@ pub static COMMENTS: Rule = Rule {
 static RULES: &[&Rule] = &[
     &DATELINE,
     &PLACEHOLDER,
+    &NOTICE,
     &COOKIE,
     &LEGAL,
     &SHARE,
@@ -75,6 +76,8 @@ static COMMENTS_RE: Matcher = Matcher::new(&patterns::nav::COMMENTS);
 
 static PLACEHOLDER_RE: Matcher = Matcher::new(&patterns::nav::PLACEHOLDER);
 
+static NOTICE_RE: Matcher = Matcher::new(&patterns::nav::NOTICE);
+
 static DATE_WORD_RE: Matcher = Matcher::new(&patterns::nav::DATE_WORD);
 
 static CALENDAR_WORD_RE: Matcher = Matcher::new(&patterns::nav::CALENDAR_WORD);
@@ -97,6 +100,12 @@ pub static PLACEHOLDER: Rule = Rule {
     id: "nav.placeholder",
     category: Category::Navigation,
     about: "embedded-content and script placeholders (enable JavaScript, load external content, view this tweet)",
+};
+
+pub static NOTICE: Rule = Rule {
+    id: "nav.site_notice",
+    category: Category::Navigation,
+    about: "stock site notices: spam-filter and captcha notes, form consent, liability disclaimers, empty event widgets, download links, donation appeals",
 };
 
 /// True for a short line made of date words, numbers and at most a name or two.
@@ -179,6 +188,10 @@ impl Nav {
         }
         if words <= 40 && COMMENTS_RE.is_match(text) {
             return Some((&COMMENTS, 0.85));
+        }
+        // Template phrases (a comments header stays a header, for the comment logic): specific enough that a long line is still the notice.
+        if words <= 120 && NOTICE_RE.is_match(text) {
+            return Some((&NOTICE, if words <= 60 { 0.9 } else { 0.8 }));
         }
         if words <= 25 && LEGAL_RE.is_match(text) || words <= 60 && LEGAL_NOTICE_RE.is_match(text) {
             return Some((&LEGAL, 0.85));
@@ -369,6 +382,42 @@ mod tests {
                 "{other}"
             );
         }
+    }
+
+    #[test]
+    fn stock_site_notices() {
+        for notice in [
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+            "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+            "Trotz sorgfältiger inhaltlicher Kontrolle übernehme ich keine Haftung für die Inhalte externer Links.",
+            "Es gibt derzeit keine bevorstehenden Veranstaltungen.",
+            "Wyrażam zgodę na przetwarzanie danych osobowych",
+            "Mit der Anmeldung stimme ich der Bearbeitung meiner Daten zu.",
+            "Empfohlener redaktioneller Inhalt",
+            "The Blog does not offer medical advice, services, or treatments to its readers.",
+            "Wir sind spendenfinanziert. Unterstütze auch du uns mit einem Dauerauftrag!",
+            "Speicherdauer: Daten auf Ihrem Endgerät bis zu zwei Jahre.",
+            "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.",
+            "We want to hear what you think about this article. Submit a letter to the editor.",
+            "Kommentieren Sie hier",
+            "Quellenangaben:",
+            "Diese Plattform wird betrieben vom",
+            "Beitragsbild: Titelseite der Zeitung vom 2.4.2019",
+            "Filed Under: Lunch, Sharing, Sides",
+            "Weitere Informationen zum Coronavirus in Thüringen:",
+            "Haben Sie Fragen zum Magazin?",
+            "Alles über nachhaltige Wanderschuhe findest Du hier.",
+            "filter_none WEITERE BEITRÄGE ZU DIESEM ARTIKEL",
+            "Weitere Tourentipps in Schweden",
+            "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
+            "Benachrichtigung aktivieren Dürfen wir Sie in Ihrem Browser über die wichtigsten Nachrichten informieren?",
+            "Ich freue mich über eure Kommentare, eine Antwort kann manchmal etwas länger dauern.",
+        ] {
+            assert_eq!(fired_on_line(&Nav, notice), vec!["nav.site_notice"], "{notice}");
+        }
+        // Advice and liability as the article's subject are not a notice.
+        let prose = "The court ruled that the clinic had given poor medical advice to the patient.";
+        assert!(fired_on_line(&Nav, prose).is_empty());
     }
 
     #[test]

@@ -61,6 +61,7 @@ pub const ALL: &[&Patterns] = &[
     &nav::POST_LINK,
     &nav::COMMENTS,
     &nav::PLACEHOLDER,
+    &nav::NOTICE,
     &nav::DATE_WORD,
     &nav::CALENDAR_WORD,
     &nav::DATELINE_MARK,
@@ -278,7 +279,7 @@ pub mod teaser {
             r"^\W*(?:related|recommended|suggested|popular|trending|featured)(?: (?:articles?|stories|posts?|content|coverage|news|reading|topics|videos|links|for you|now))?\W*$",
             r"^\W*(?:read|see|watch) (?:more|next|also|this next)\W*$",
             r"^\W*(?:you (?:may|might|could) (?:also )?(?:like|enjoy|be interested in)|we recommend|recommended for you|don't miss|editor'?s picks?|most (?:read|popular|viewed|shared|commented)|top stories|in case you missed it|around the web|from (?:our|the) (?:partners|network|web))\b",
-            r"^\W*(?:mehr zum thema|mehr (?:aus|von|zu|über)\b|weitere (?:artikel|beiträge|nachrichten|meldungen|themen|news)|lesen sie (?:auch|mehr|hier)|auch interessant|das (?:könnte|dürfte) sie (?:auch )?interessieren|(?:die )?meist ?gelesen(?:e|en)?|noch mehr (?:infos|artikel|beiträge|tipps|rezepte|themen)|hier gibt(?:'|’)?s (?:noch )?mehr\b|ähnliche (?:artikel|beiträge|themen)|verwandte (?:artikel|beiträge|themen)|empfehlungen|unsere empfehlung|top-?themen|aktuelle (?:artikel|beiträge|nachrichten)|neueste (?:artikel|beiträge)|das könnte dich auch interessieren)\b",
+            r"^\W*(?:mehr zum thema|mehr (?:aus|von|zu|über)\b|weitere (?:artikel|beiträge|nachrichten|meldungen|themen|news)|lesen sie (?:auch|mehr|hier)|auch interessant|das (?:könnte|dürfte) sie (?:auch )?interessieren|(?:die )?meist ?gelesen(?:e|en)?|noch mehr (?:infos|artikel|beiträge|tipps|rezepte|themen)|hier gibt(?:'|’)?s (?:noch )?mehr\b|ähnliche (?:artikel|beiträge|themen)|verwandte (?:artikel|beiträge|themen)|empfehlungen|unsere empfehlung|top-?themen|aktuelle (?:artikel|beiträge|nachrichten)|neueste (?:artikel|beiträge)|das könnte dich auch interessieren|beliebte (?:beiträge|artikel|posts)|mehr themen)\b",
             r"^\W*(?:noticias relacionadas|art[ií]culos relacionados|te puede interesar|tambi[eé]n te puede interesar|lo m[aá]s (?:le[ií]do|visto)|m[aá]s noticias|lee (?:tambi[eé]n|m[aá]s)|relacionad[oa]s)\b",
             r"^\W*(?:à lire (?:aussi|également)|lire (?:aussi|la suite)|sur le même (?:sujet|thème)|articles? similaires|les plus lus|voir aussi|à voir aussi|dans la même rubrique)\b",
             r"^\W*(?:zobacz (?:też|także|również)|czytaj (?:też|także|również|więcej)|polecamy|podobne artykuły|najczęściej czytane|więcej (?:informacji|artykułów))(?:\W|$)",
@@ -433,6 +434,52 @@ pub mod nav {
             // Browser notices: "We've detected you are on Internet Explorer ... update to a modern browser".
             r"\bwe(?:'ve| have) detected (?:that )?you(?:'re| are) (?:on|using)\b|\bplease (?:update|upgrade) (?:to )?(?:a (?:modern|newer|supported) browser|your browser)\b",
             r"^\W*(?:(?:chrome|safari|firefox|edge|opera|internet explorer)\W*){2,}$",
+        ],
+    };
+
+    /// Stock notices that site software and legal templates print under or beside an article:
+    /// spam-filter and captcha notes, form consent, liability disclaimers, empty widgets,
+    /// push-notification prompts, download links, donation appeals. Each phrase is specific
+    /// enough to settle a line of any length.
+    pub const NOTICE: Patterns = Patterns {
+        name: "nav.notice",
+        case_insensitive: true,
+        branches: &[
+            r"\bprotected by recaptcha\b|\bgoogle (?:privacy policy|datenschutzerklärung) (?:and|und) (?:terms of service|nutzungsbedingungen)\b",
+            r"\b(?:this|diese) (?:site|website|webseite) (?:uses|verwendet|nutzt) akismet\b|\bwie (?:deine|ihre) kommentardaten verarbeitet werden\b|\bhow your comment data is processed\b",
+            r"\bkeine haftung für (?:die )?inhalte (?:externer|fremder|verlinkter) (?:links|seiten|webseiten)\b|\btrotz sorgfältiger inhaltlicher kontrolle\b",
+            r"\bper kontaktformular\b.{0,60}\b(?:angaben|daten)\b",
+            r"\bwyrażam zgodę na\b|\badministratorem (?:twoich |moich |pani/pana |państwa )?danych(?: osobowych)? jest\b",
+            r"\bmit (?:der|ihrer|deiner) anmeldung (?:stimme|erkläre|willige) (?:ich|sie|du)\b|\bich (?:stimme|willige) (?:der|in die) (?:verarbeitung|bearbeitung|nutzung) meiner (?:daten|personenbezogenen daten)\b",
+            r"\bby (?:clicking|subscribing|signing up|submitting)[^.]{0,60}, you (?:agree|consent|acknowledge)\b",
+            r"\bkeine bevorstehenden veranstaltungen\b|\bno upcoming events\b",
+            r"^\W*empfohlener redaktioneller inhalt\W*$",
+            r"\bbenachrichtigung(?:en)? aktivieren\b.{0,80}\bbrowser\b|\bin ihrem browser\b.{0,60}\bbenachrichtig",
+            r"\b(?:does not|do not|doesn't|don't|is not intended to) (?:offer|provide|give|constitute|replace) (?:professional )?(?:medical|legal|financial) advice\b",
+            r"\bwir sind spendenfinanziert\b|\bunterstütze (?:auch )?(?:du )?uns\b",
+            r"\b(?:antwort abbrechen|cancel reply|annuler la réponse|cancelar respuesta)\b|\bfreue mich über (?:eure|deine|ihre|jeden|jede) kommentar|\bfür links auf dieser seite erhält\b",
+            r"\bals pdf herunterladen\b|\bdownload \(\d+(?:[.,]\d+)? ?[kmg]b\)",
+            r"\bzum vergrößern (?:auf das bild )?klicken\b|\bclick (?:on the image |on the picture )?to enlarge\b|\bklicken sie (?:auf das bild )?zum vergrößern\b",
+            r"\bkönnen sie hier mit uns in kontakt treten\b|\bfüllen sie bitte die nachstehenden felder aus\b",
+            // Appeals to the reader to write in, and a blogger's greeting.
+            r"\bsubmit a letter to the editor\b|\bwe want to hear what you think\b|\bteilen sie uns ihre erfahrungen mit\b|^\W*kommentieren sie hier\W*$|^\W*was sind cookies\W*$|\bthank you (?:so much )?for (?:dropping|stopping) by\b",
+            // Source-list headers, operator notes and newsletter pitches.
+            r"^\W*(?:quellen(?:angaben)?|quellen und [\w ]+|sources)\s*:|\b(?:diese (?:plattform|website|webseite|seite) wird betrieben (?:von|vom)|this (?:site|website) is (?:operated|run) by)\b|\bimmer aktuell informiert\b",
+            // Post furniture: the featured-image credit and the category line.
+            r"^\W*(?:beitragsbild|titelbild|headerbild|artikelbild|vorschaubild)\s*:|^\W*(?:veröffentlicht in|posted in|filed under|kategorien?|categories|publié dans|publicado en)\s*:|\bglad you(?:'ve| have)? (?:stopped|dropped) by\b",
+            // Contact and more-information prompts, e-mail capture, shop delivery notes.
+            r"^\W*haben sie (?:noch )?fragen\b[^.!?]{0,50}\?\s*$|^\W*(?:weitere|mehr) informationen\b[^.!?]{0,60}:\s*$|^\W*more information\s*:\s*$|\benter your e-?mail (?:address )?below\b|\blieferung ist (?:für sie |für dich )?kostenlos\b|\bkostenlose lieferung\b|\bversandkostenfrei\b",
+            // Link pointers: "Alles über X findest Du hier.", "mehr Kolumnen".
+            r"^[^.!?]{0,80}\b(?:findest du|finden sie|findet ihr) hier\W*$|^\W*mehr (?:kolumnen|artikel|beiträge|news|nachrichten|videos|rezepte|themen|tipps)\W*$|\berhalten sie antworten auf ihre fragen\b",
+            // More-from-us headers that carry other words before them, and a blog's publishing note.
+            r"\bweitere beiträge zu diesem artikel\b|^\W*weitere pressemitteilungen\b|^\W*interessantes aus unsere[mn]?\b|\bwe publish new (?:recipes|posts|articles) (?:weekly|daily|every)\b|\bso keep checking back\b",
+            // Pointers to the rest of a series or to more tips.
+            r"\bread the rest of (?:the|this|our)\b|^\W*weitere [\w-]*tipps\b",
+            // Licence statements about the page itself.
+            r"\b(?:veröffentlicht|lizenziert|steht|stehen) unter (?:einer|der) (?:lizenz|creative commons|cc)|\b(?:licensed|published|available) under (?:a |the )?(?:creative commons|cc[- ]by)|\bthis (?:work|article|text|post) is licensed under\b",
+            // Consent dialogs list each service with the same field labels.
+            r"^\W*(?:zweck|verarbeitungsvorgänge|speicherdauer|rechtsgrundlage(?: für die (?:datenverarbeitung|datenübermittlung)[^:]{0,20})?|folgen der nichteinwilligung|gemeinsamer verantwortlicher|retention period|storage duration|legal basis(?: for processing)?)\s*:",
+            r"\bswitch zum einwilligen\b|\bdatenschutzrechtliche verantwortliche\b.{0,80}\bwürde gerne\b|\bich bin damit einverstanden, dass mir externe inhalte angezeigt werden\b|\bsofern sie ihre datenschutzeinstellungen ändern möchten\b|\bthe administrator of your personal data\b",
         ],
     };
 
