@@ -34,6 +34,23 @@ pub struct StopwordSet {
     words: HashMap<String, u32>,
     /// Length in bytes of the longest entry.
     longest: usize,
+    /// One bit per [`shape`] of some entry: a word whose shape's bit is clear is no entry,
+    /// which is most content words, told without hashing them.
+    shapes: Vec<u64>,
+}
+
+/// Bits of a word's shape: its length, first byte and last byte, each cut to a few bits
+/// (words that share a shape only go on to the hash lookup).
+const SHAPE_BITS: u32 = 16;
+
+#[inline]
+fn shape(word: &[u8]) -> usize {
+    let (first, last) = match word {
+        [first, .., last] => (*first, *last),
+        [only] => (*only, *only),
+        [] => (0, 0),
+    };
+    (word.len() & 0xF) << 12 | usize::from(first & 0x3F) << 6 | usize::from(last & 0x3F)
 }
 
 impl StopwordSet {
@@ -58,13 +75,26 @@ impl StopwordSet {
         }
         // Hashing a long token costs more than rejecting it: no stopword is longer than this.
         let longest = words.keys().map(String::len).max().unwrap_or(0);
-        StopwordSet { words, longest }
+        let mut shapes = vec![0u64; (1 << SHAPE_BITS) / 64];
+        for word in words.keys() {
+            let at = shape(word.as_bytes());
+            shapes[at / 64] |= 1 << (at % 64);
+        }
+        StopwordSet {
+            words,
+            longest,
+            shapes,
+        }
     }
 
     /// Bitmask of languages listing `lowercase_word` (0 when none).
     #[inline]
     pub fn mask(&self, lowercase_word: &str) -> u32 {
         if lowercase_word.len() > self.longest {
+            return 0;
+        }
+        let at = shape(lowercase_word.as_bytes());
+        if self.shapes[at / 64] & 1 << (at % 64) == 0 {
             return 0;
         }
         self.words.get(lowercase_word).copied().unwrap_or(0)
