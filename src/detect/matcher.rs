@@ -202,9 +202,16 @@ impl Compiled {
     }
 }
 
+/// Room for each lazy DFA's states, per thread. The default (2 MiB) is too small for a set
+/// of many unanchored phrases with bounded gaps (`nav.notice`): its cache filled and was
+/// cleared over and over, and rebuilding states took most of a run. A cache grows only as
+/// far as its set needs, so the small sets stay small.
+const CACHE_CAPACITY: usize = 8 << 20;
+
 impl Automaton {
     fn new(program: &[u8]) -> Automaton {
         let dfa = DFA::builder()
+            .configure(DFA::config().cache_capacity(CACHE_CAPACITY))
             .build_from_nfa(program::decode(program))
             .expect("a byte NFA without Unicode look-around");
         let for_caches = dfa.clone();
