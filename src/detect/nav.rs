@@ -77,6 +77,7 @@ static COMMENTS_RE: Matcher = Matcher::new(&patterns::nav::COMMENTS);
 static PLACEHOLDER_RE: Matcher = Matcher::new(&patterns::nav::PLACEHOLDER);
 
 static NOTICE_RE: Matcher = Matcher::new(&patterns::nav::NOTICE);
+static NOTICE_GAPS_RE: Matcher = Matcher::new(&patterns::nav::NOTICE_GAPS);
 
 static DATE_WORD_RE: Matcher = Matcher::new(&patterns::nav::DATE_WORD);
 
@@ -190,7 +191,7 @@ impl Nav {
             return Some((&COMMENTS, 0.85));
         }
         // Template phrases (a comments header stays a header, for the comment logic): specific enough that a long line is still the notice.
-        if words <= 120 && NOTICE_RE.is_match(text) {
+        if words <= 120 && (NOTICE_RE.is_match(text) || NOTICE_GAPS_RE.is_match(text)) {
             return Some((&NOTICE, if words <= 60 { 0.9 } else { 0.8 }));
         }
         if words <= 25 && LEGAL_RE.is_match(text) || words <= 60 && LEGAL_NOTICE_RE.is_match(text) {

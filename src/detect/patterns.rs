@@ -62,6 +62,7 @@ pub const ALL: &[&Patterns] = &[
     &nav::COMMENTS,
     &nav::PLACEHOLDER,
     &nav::NOTICE,
+    &nav::NOTICE_GAPS,
     &nav::DATE_WORD,
     &nav::CALENDAR_WORD,
     &nav::DATELINE_MARK,
@@ -448,13 +449,10 @@ pub mod nav {
             r"\bprotected by recaptcha\b|\bgoogle (?:privacy policy|datenschutzerklärung) (?:and|und) (?:terms of service|nutzungsbedingungen)\b",
             r"\b(?:this|diese) (?:site|website|webseite) (?:uses|verwendet|nutzt) akismet\b|\bwie (?:deine|ihre) kommentardaten verarbeitet werden\b|\bhow your comment data is processed\b",
             r"\bkeine haftung für (?:die )?inhalte (?:externer|fremder|verlinkter) (?:links|seiten|webseiten)\b|\btrotz sorgfältiger inhaltlicher kontrolle\b",
-            r"\bper kontaktformular\b.{0,60}\b(?:angaben|daten)\b",
             r"\bwyrażam zgodę na\b|\badministratorem (?:twoich |moich |pani/pana |państwa )?danych(?: osobowych)? jest\b",
             r"\bmit (?:der|ihrer|deiner) anmeldung (?:stimme|erkläre|willige) (?:ich|sie|du)\b|\bich (?:stimme|willige) (?:der|in die) (?:verarbeitung|bearbeitung|nutzung) meiner (?:daten|personenbezogenen daten)\b",
-            r"\bby (?:clicking|subscribing|signing up|submitting)[^.]{0,60}, you (?:agree|consent|acknowledge)\b",
             r"\bkeine bevorstehenden veranstaltungen\b|\bno upcoming events\b",
             r"^\W*empfohlener redaktioneller inhalt\W*$",
-            r"\bbenachrichtigung(?:en)? aktivieren\b.{0,80}\bbrowser\b|\bin ihrem browser\b.{0,60}\bbenachrichtig",
             r"\b(?:does not|do not|doesn't|don't|is not intended to) (?:offer|provide|give|constitute|replace) (?:professional )?(?:medical|legal|financial) advice\b",
             r"\bwir sind spendenfinanziert\b|\bunterstütze (?:auch )?(?:du )?uns\b",
             r"\b(?:antwort abbrechen|cancel reply|annuler la réponse|cancelar respuesta)\b|\bfreue mich über (?:eure|deine|ihre|jeden|jede) kommentar|\bfür links auf dieser seite erhält\b",
@@ -468,9 +466,9 @@ pub mod nav {
             // Post furniture: the featured-image credit and the category line.
             r"^\W*(?:beitragsbild|titelbild|headerbild|artikelbild|vorschaubild)\s*:|^\W*(?:veröffentlicht in|posted in|filed under|kategorien?|categories|publié dans|publicado en)\s*:|\bglad you(?:'ve| have)? (?:stopped|dropped) by\b",
             // Contact and more-information prompts, e-mail capture, shop delivery notes.
-            r"^\W*haben sie (?:noch )?fragen\b[^.!?]{0,50}\?\s*$|^\W*(?:weitere|mehr) informationen\b[^.!?]{0,60}:\s*$|^\W*more information\s*:\s*$|\benter your e-?mail (?:address )?below\b|\blieferung ist (?:für sie |für dich )?kostenlos\b|\bkostenlose lieferung\b|\bversandkostenfrei\b",
+            r"^\W*more information\s*:\s*$|\benter your e-?mail (?:address )?below\b|\blieferung ist (?:für sie |für dich )?kostenlos\b|\bkostenlose lieferung\b|\bversandkostenfrei\b",
             // Link pointers: "Alles über X findest Du hier.", "mehr Kolumnen".
-            r"^[^.!?]{0,80}\b(?:findest du|finden sie|findet ihr) hier\W*$|^\W*mehr (?:kolumnen|artikel|beiträge|news|nachrichten|videos|rezepte|themen|tipps)\W*$|\berhalten sie antworten auf ihre fragen\b",
+            r"^\W*mehr (?:kolumnen|artikel|beiträge|news|nachrichten|videos|rezepte|themen|tipps)\W*$|\berhalten sie antworten auf ihre fragen\b",
             // More-from-us headers that carry other words before them, and a blog's publishing note.
             r"\bweitere beiträge zu diesem artikel\b|^\W*weitere pressemitteilungen\b|^\W*interessantes aus unsere[mn]?\b|\bwe publish new (?:recipes|posts|articles) (?:weekly|daily|every)\b|\bso keep checking back\b",
             // Pointers to the rest of a series or to more tips.
@@ -479,7 +477,23 @@ pub mod nav {
             r"\b(?:veröffentlicht|lizenziert|steht|stehen) unter (?:einer|der) (?:lizenz|creative commons|cc)|\b(?:licensed|published|available) under (?:a |the )?(?:creative commons|cc[- ]by)|\bthis (?:work|article|text|post) is licensed under\b",
             // Consent dialogs list each service with the same field labels.
             r"^\W*(?:zweck|verarbeitungsvorgänge|speicherdauer|rechtsgrundlage(?: für die (?:datenverarbeitung|datenübermittlung)[^:]{0,20})?|folgen der nichteinwilligung|gemeinsamer verantwortlicher|retention period|storage duration|legal basis(?: for processing)?)\s*:",
-            r"\bswitch zum einwilligen\b|\bdatenschutzrechtliche verantwortliche\b.{0,80}\bwürde gerne\b|\bich bin damit einverstanden, dass mir externe inhalte angezeigt werden\b|\bsofern sie ihre datenschutzeinstellungen ändern möchten\b|\bthe administrator of your personal data\b",
+            r"\bswitch zum einwilligen\b|\bich bin damit einverstanden, dass mir externe inhalte angezeigt werden\b|\bsofern sie ihre datenschutzeinstellungen ändern möchten\b|\bthe administrator of your personal data\b",
+        ],
+    };
+
+    /// The notices whose words may stand apart ("by clicking ..., you agree"). Kept out of
+    /// [`NOTICE`]: each bounded gap multiplies the states of every other unanchored phrase
+    /// in the same automaton, and together they outgrew the lazy DFA's cache.
+    pub const NOTICE_GAPS: Patterns = Patterns {
+        name: "nav.notice_gaps",
+        case_insensitive: true,
+        branches: &[
+            r"\bper kontaktformular\b.{0,60}\b(?:angaben|daten)\b",
+            r"\bby (?:clicking|subscribing|signing up|submitting)[^.]{0,60}, you (?:agree|consent|acknowledge)\b",
+            r"\bbenachrichtigung(?:en)? aktivieren\b.{0,80}\bbrowser\b|\bin ihrem browser\b.{0,60}\bbenachrichtig",
+            r"^\W*haben sie (?:noch )?fragen\b[^.!?]{0,50}\?\s*$|^\W*(?:weitere|mehr) informationen\b[^.!?]{0,60}:\s*$",
+            r"^[^.!?]{0,80}\b(?:findest du|finden sie|findet ihr) hier\W*$",
+            r"\bdatenschutzrechtliche verantwortliche\b.{0,80}\bwürde gerne\b",
         ],
     };
 
