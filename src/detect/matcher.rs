@@ -242,8 +242,12 @@ struct Words {
     /// those classes (a three-byte piece, or the last three bytes of a five-byte one). A
     /// position whose bit is clear ends no piece, and most positions of prose are such, so
     /// the hashed tables are looked up only at the others (4 KB, in the L1 cache).
-    ends: Vec<u64>,
+    /// A fixed size, so that indexing it with a masked class triple needs no bounds check.
+    ends: Box<[u64; ENDS_WORDS]>,
 }
+
+/// Words of [`Words::ends`].
+const ENDS_WORDS: usize = (1 << (3 * CLASS_BITS)) / 64;
 
 /// Bits of a class triple in [`Words::ends`].
 const CLASS_BITS: u32 = 5;
@@ -267,6 +271,18 @@ static LETTER_CLASS: [u8; 256] = {
         b += 1;
     }
     classes
+};
+
+/// Each byte's ASCII lower case (low byte) and [`LETTER_CLASS`] (high byte): one load per
+/// byte of the scan instead of a load and a case fold.
+static LOWER_AND_CLASS: [u16; 256] = {
+    let mut both = [0u16; 256];
+    let mut b = 0;
+    while b < 256 {
+        both[b] = (LETTER_CLASS[b] as u16) << 8 | (b as u8).to_ascii_lowercase() as u16;
+        b += 1;
+    }
+    both
 };
 
 /// Hashed pieces of one length: for each slot, the bits of the sets that require a piece
@@ -316,7 +332,7 @@ fn slot(piece: u64) -> usize {
 impl Words {
     fn new() -> Words {
         let (mut short, mut long) = (Table::new(), Table::new());
-        let mut ends = vec![0u64; (1 << (3 * CLASS_BITS)) / 64];
+        let mut ends = Box::new([0u64; ENDS_WORDS]);
         for (index, stored) in generated::PROGRAMS.iter().enumerate() {
             for piece in stored.pieces {
                 let end = piece[piece.len() - 3..].iter().fold(0u32, |k, &b| {
@@ -341,8 +357,9 @@ impl Words {
         let mut classes = 0u32;
         let mut holds = 0;
         for (at, &byte) in text.iter().enumerate() {
-            key = key << 8 | u64::from(byte.to_ascii_lowercase());
-            classes = (classes << CLASS_BITS | u32::from(LETTER_CLASS[byte as usize])) & ENDS_MASK;
+            let both = LOWER_AND_CLASS[byte as usize];
+            key = key << 8 | u64::from(both & 0xFF);
+            classes = (classes << CLASS_BITS | u32::from(both >> 8)) & ENDS_MASK;
             if self.ends[classes as usize / 64] & 1 << (classes % 64) == 0 {
                 continue;
             }
