@@ -53,6 +53,17 @@ static DESCRIPTION: Matcher = Matcher::new(&patterns::caption::DESCRIPTION);
 /// before the date, unlike prose, which writes "on October 8, 2024".
 static DATED_SCENE: Matcher = Matcher::new(&patterns::caption::DATED_SCENE);
 
+/// True when a character that may be a digit stands right before a comma. Every match of
+/// [`DATED_SCENE`] holds one (`\d{1,2},`, `\d` being any script's decimal digit, which
+/// `char::is_numeric` includes): most lines that name a month are asked about without
+/// running its automaton, which otherwise reads the whole line.
+fn has_digit_before_comma(text: &str) -> bool {
+    memchr::memchr_iter(b',', text.as_bytes()).any(|at| {
+        // A comma is ASCII, so `at` is a character boundary.
+        text[..at].chars().next_back().is_some_and(char::is_numeric)
+    })
+}
+
 pub struct Caption;
 
 impl Caption {
@@ -66,7 +77,10 @@ impl Caption {
         if words <= 40 && LABEL.is_match(text) {
             return Some((&CREDIT_LABEL, if words <= 15 { 0.9 } else { 0.6 }));
         }
-        if words <= 80 && (DESCRIPTION.is_match(text) || DATED_SCENE.is_match(text)) {
+        if words <= 80
+            && (DESCRIPTION.is_match(text)
+                || (has_digit_before_comma(text) && DATED_SCENE.is_match(text)))
+        {
             return Some((&PHOTO_DESCRIPTION, 0.8));
         }
         None
@@ -221,6 +235,22 @@ mod tests {
         );
         let prose = "The agreement was signed by both governments on October 6, 2024.";
         assert!(fired_on_line(&Caption, prose).is_empty());
+    }
+
+    /// The cheap test before [`DATED_SCENE`] must pass every line it matches, in any script.
+    #[test]
+    fn a_dated_scene_has_a_digit_before_a_comma() {
+        for line in [
+            "Supporters attend the final rally in Matola, Mozambique October 6, 2024.",
+            "Supporters attend the final rally in Matola, Mozambique October \u{666}, \u{662}\u{660}\u{662}\u{664}.",
+            "Rescuers search the rubble in Gaza City, Gaza Dec. \u{ff11}\u{ff12},  2023 REUTERS/Jane Roe",
+        ] {
+            assert!(DATED_SCENE.is_match(line), "{line}");
+            assert!(has_digit_before_comma(line), "{line}");
+        }
+        assert!(!has_digit_before_comma(
+            "Matola, Mozambique, October 6 2024"
+        ));
     }
 
     #[test]
