@@ -360,13 +360,18 @@ fn scan_words(words: Vec<String>) -> Vec<String> {
         .collect()
 }
 
+/// How much rarer than its rank says each byte of a piece other than a space counts (see
+/// [`rarest_piece`]).
+const SPACE_PENALTY: usize = 6;
+
 /// Length of the pieces the matcher looks for: [`LONG_PIECE`] bytes of a word that has them,
 /// else three.
 const LONG_PIECE: usize = 5;
 
 /// The [`LONG_PIECE`] (or three) bytes of `word` least likely to occur in text, by English
 /// and German letter frequencies (a space is the commonest): a line without them cannot hold
-/// the word.
+/// the word. A space counts [`SPACE_PENALTY`] below its rank: it is about twice as common as
+/// `e`, and a piece across a space mostly holds a short common word ("a app", "you t").
 fn rarest_piece(word: &[u8]) -> &[u8] {
     const BY_FREQUENCY: &[u8] = b" etnaisrholdcumgfwpbyvkzjxq";
     let rarity = |b: u8| match BY_FREQUENCY.iter().position(|&f| f == b) {
@@ -380,7 +385,10 @@ fn rarest_piece(word: &[u8]) -> &[u8] {
         3
     };
     word.windows(len)
-        .max_by_key(|w| w.iter().map(|&b| rarity(b)).sum::<usize>())
+        .max_by_key(|w| {
+            let spaces = w.iter().filter(|&&b| b == b' ').count();
+            w.iter().map(|&b| rarity(b)).sum::<usize>() + SPACE_PENALTY * (len - spaces)
+        })
         .expect("required words have three bytes or more")
 }
 
