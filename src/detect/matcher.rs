@@ -238,20 +238,22 @@ impl Automaton {
 struct Words {
     short: Table,
     long: Table,
-    /// One bit per three [`letter_class`]es: set when some piece ends in three bytes of
-    /// those classes (a three-byte piece, or the last three bytes of a five-byte one). A
-    /// position whose bit is clear ends no piece, and most positions of prose are such, so
-    /// the hashed tables are looked up only at the others (4 KB, in the L1 cache).
-    /// A fixed size, so that indexing it with a masked class triple needs no bounds check.
+    /// One bit per four [`LETTER_CLASS`]es: set when some piece ends in four bytes of those
+    /// classes (the last four bytes of a five-byte piece, or a three-byte piece after any
+    /// byte or at the start of the line). A position whose bit is clear ends no piece, and
+    /// most positions of prose are such, so the hashed tables are looked up only at the
+    /// others (128 KB; with three classes, 4 KB, a third of all positions got through).
+    /// A fixed size, so that indexing it with masked classes needs no bounds check.
     ends: Box<[u64; ENDS_WORDS]>,
 }
 
 /// Words of [`Words::ends`].
-const ENDS_WORDS: usize = (1 << (3 * CLASS_BITS)) / 64;
+const ENDS_WORDS: usize = (1 << (ENDS_CLASSES * CLASS_BITS)) / 64;
 
-/// Bits of a class triple in [`Words::ends`].
+/// Bits of a class in [`Words::ends`], and classes per entry.
 const CLASS_BITS: u32 = 5;
-const ENDS_MASK: u32 = (1 << (3 * CLASS_BITS)) - 1;
+const ENDS_CLASSES: u32 = 4;
+const ENDS_MASK: u32 = (1 << (ENDS_CLASSES * CLASS_BITS)) - 1;
 
 /// A byte's class for [`Words::ends`]: ASCII letters by letter in either case, the space
 /// alone, other bytes in four classes. Bytes that share a class only let more positions
@@ -332,13 +334,23 @@ fn slot(piece: u64) -> usize {
 impl Words {
     fn new() -> Words {
         let (mut short, mut long) = (Table::new(), Table::new());
-        let mut ends = Box::new([0u64; ENDS_WORDS]);
+        let mut ends: Box<[u64; ENDS_WORDS]> = vec![0u64; ENDS_WORDS]
+            .into_boxed_slice()
+            .try_into()
+            .expect("ENDS_WORDS words");
         for (index, stored) in generated::PROGRAMS.iter().enumerate() {
             for piece in stored.pieces {
-                let end = piece[piece.len() - 3..].iter().fold(0u32, |k, &b| {
-                    k << CLASS_BITS | u32::from(LETTER_CLASS[b as usize])
-                });
-                ends[end as usize / 64] |= 1 << (end % 64);
+                let end = piece[piece.len().saturating_sub(4)..]
+                    .iter()
+                    .fold(0u32, |k, &b| {
+                        k << CLASS_BITS | u32::from(LETTER_CLASS[b as usize])
+                    });
+                // A three-byte piece: any class before it, or none (0) at the line's start.
+                let before = if piece.len() < 4 { 1 << CLASS_BITS } else { 1 };
+                for lead in 0..before {
+                    let end = lead << (3 * CLASS_BITS) | end;
+                    ends[end as usize / 64] |= 1 << (end % 64);
+                }
                 let key = piece.iter().fold(0u64, |k, &b| k << 8 | u64::from(b));
                 let table = if piece.len() == 3 {
                     &mut short
