@@ -40,6 +40,8 @@ pub mod run;
 pub mod safety;
 pub mod shard;
 pub mod stream;
+#[cfg(test)]
+mod test_texts;
 pub mod walk;
 pub mod window;
 

@@ -191,14 +191,16 @@ impl Compiled {
 
     /// True when the set matches `line`: its pieces first, then the automaton.
     fn is_match_line(&self, line: &mut Line) -> bool {
-        if let Some(set) = self.required {
-            if !line.may_hold(set) {
-                return false;
-            }
-        }
-        self.automaton
-            .get_or_init(|| Automaton::new(self.program))
-            .is_match(line.haystack())
+        self.passes_pieces(line)
+            && self
+                .automaton
+                .get_or_init(|| Automaton::new(self.program))
+                .is_match(line.haystack())
+    }
+
+    /// False when the set has required words and `line` holds none of them.
+    fn passes_pieces(&self, line: &mut Line) -> bool {
+        self.required.is_none_or(|set| line.may_hold(set))
     }
 }
 
@@ -223,11 +225,15 @@ impl Automaton {
     }
 
     fn is_match(&self, haystack: &[u8]) -> bool {
-        let mut cache = self.caches.get();
+        self.is_match_with(&mut self.caches.get(), haystack)
+    }
+
+    /// [`Automaton::is_match`] with the caller's cache.
+    fn is_match_with(&self, cache: &mut Cache, haystack: &[u8]) -> bool {
         let input = Input::new(haystack).earliest(true);
         // A lazy DFA fails only with quit bytes or a cache give-up limit; neither is set.
         self.dfa
-            .try_search_fwd(&mut cache, &input)
+            .try_search_fwd(cache, &input)
             .expect("lazy DFA without quit bytes or give-up limit")
             .is_some()
     }
@@ -469,8 +475,9 @@ fn alphabet_byte(c: char) -> u8 {
 mod tests {
     use super::*;
     use crate::detect::patterns::ALL;
+    use crate::test_texts;
     use proptest::prelude::*;
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
     use std::sync::LazyLock;
 
     /// Every set as a matcher and as the `regex` crate compiles it (the reference).
@@ -512,20 +519,6 @@ mod tests {
             checked += 1;
         }
         checked
-    }
-
-    fn text_files(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                text_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "txt" || e == "tsv") {
-                out.push(path);
-            }
-        }
     }
 
     #[test]
@@ -600,31 +593,8 @@ mod tests {
 
     #[test]
     fn agrees_with_the_regex_crate_on_the_bundled_texts() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = Vec::new();
-        text_files(&root.join("samples"), &mut files);
-        text_files(&root.join("tests/fixtures"), &mut files);
-        let lines: usize = files.iter().map(|f| agree_on_file(f)).sum();
+        let lines: usize = test_texts::bundled().iter().map(|f| agree_on_file(f)).sum();
         assert!(lines > 100, "found the samples and fixtures");
-    }
-
-    /// The bundled texts, and the evaluation inputs and seeds when the shared folder is there.
-    fn all_text_files() -> Vec<PathBuf> {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = Vec::new();
-        text_files(&root.join("samples"), &mut files);
-        text_files(&root.join("tests/fixtures"), &mut files);
-        let shared = std::env::var_os("DEHUSK_SHARED")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| root.join("../shared"));
-        text_files(&shared.join("seeds"), &mut files);
-        if let Ok(sets) = std::fs::read_dir(shared.join("eval")) {
-            for set in sets.flatten() {
-                text_files(&set.path().join("dev/input"), &mut files);
-            }
-        }
-        files.sort();
-        files
     }
 
     /// A set whose lazy DFA outgrows [`CACHE_CAPACITY`] has its states thrown away and rebuilt
@@ -646,16 +616,17 @@ mod tests {
             .map(|(_, _, a)| a.dfa.create_cache())
             .collect();
         let mut lines = 0;
-        for file in all_text_files() {
+        for file in test_texts::bundled()
+            .into_iter()
+            .chain(test_texts::shared())
+        {
             let text = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).into_owned();
             for text in text.lines() {
                 let mut line = Line::new(text.trim());
                 for ((_, compiled, automaton), cache) in automata.iter().zip(&mut caches) {
-                    if compiled.required.is_some_and(|set| !line.may_hold(set)) {
-                        continue;
+                    if compiled.passes_pieces(&mut line) {
+                        automaton.is_match_with(cache, line.haystack());
                     }
-                    let input = Input::new(line.haystack()).earliest(true);
-                    automaton.dfa.try_search_fwd(cache, &input).unwrap();
                 }
                 lines += 1;
             }
@@ -673,16 +644,7 @@ mod tests {
     /// The evaluation inputs and seeds, when the shared folder is there (~120k lines).
     #[test]
     fn agrees_with_the_regex_crate_on_the_shared_texts() {
-        let shared = std::env::var_os("DEHUSK_SHARED")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-        let mut files = Vec::new();
-        text_files(&shared.join("seeds"), &mut files);
-        if let Ok(sets) = std::fs::read_dir(shared.join("eval")) {
-            for set in sets.flatten() {
-                text_files(&set.path().join("dev/input"), &mut files);
-            }
-        }
+        let files = test_texts::shared();
         if files.is_empty() {
             println!("matcher: no shared folder found (set DEHUSK_SHARED); skipped");
         }

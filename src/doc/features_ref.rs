@@ -150,7 +150,7 @@ mod tests {
     use super::super::features::LineFeatures;
     use super::super::lang::StopwordSet;
     use super::super::word_facts::{content_kind, WordFacts};
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
 
     fn features(text: &str) -> LineFeatures {
         let set = StopwordSet::shared();
@@ -233,20 +233,6 @@ mod tests {
         }
     }
 
-    fn text_files(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                text_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "txt") {
-                out.push(path);
-            }
-        }
-    }
-
     #[test]
     fn the_fused_pass_agrees_with_the_reference_on_tricky_lines() {
         for line in [
@@ -277,9 +263,9 @@ mod tests {
     fn the_fused_pass_agrees_with_the_reference_on_real_text() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut files = Vec::new();
-        text_files(&root.join("samples"), &mut files);
-        text_files(&root.join("tests/fixtures"), &mut files);
-        text_files(&root.join("../shared"), &mut files);
+        for dir in ["samples", "tests/fixtures", "../shared"] {
+            crate::test_texts::text_files(&root.join(dir), &mut files);
+        }
         assert!(!files.is_empty());
         for file in files {
             let bytes = std::fs::read(&file).unwrap();
