@@ -15,7 +15,7 @@ pub use body::Body;
 pub use prose::prose_score;
 
 use crate::detect::{Category, Finding, Rule};
-use crate::doc::Document;
+use crate::doc::{Document, Line};
 use locate::{locate_body, BodyMap, Walls};
 
 /// How eager to drop.
@@ -159,6 +159,11 @@ fn is_fact_row(text: &str) -> bool {
         && !value.trim().is_empty()
 }
 
+/// A short [`is_fact_row`] line: a fact the article lists, kept whatever its neighbours.
+fn is_short_fact_row(line: &Line) -> bool {
+    line.features.words <= FACT_ROW_WORDS && is_fact_row(line.trimmed())
+}
+
 /// Evidence that a line below a live comments header is chaff, in log-odds.
 const COMMENT_EVIDENCE: f32 = 3.0;
 
@@ -286,12 +291,7 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
         }
         // A short "Label: value" row inside the body is a fact the article lists (a recipe's
         // baking time, a price, an address, a product's maker), not a stray menu item.
-        if inside
-            && finding.is_none()
-            && !comment_section[i]
-            && doc.lines[i].features.words <= FACT_ROW_WORDS
-            && is_fact_row(doc.lines[i].trimmed())
-        {
+        if inside && finding.is_none() && !comment_section[i] && is_short_fact_row(&doc.lines[i]) {
             z = z.min(threshold - 0.1);
         }
         verdicts[i] = if z > threshold {
@@ -391,9 +391,7 @@ fn drop_isolated(
         let alone = kept[k]
             && !k.checked_sub(1).is_some_and(|p| kept[p])
             && !kept.get(k + 1).copied().unwrap_or(false);
-        let fact =
-            doc.lines[i].features.words <= FACT_ROW_WORDS && is_fact_row(doc.lines[i].trimmed());
-        if alone && prose[i] < ISOLATED_PROSE && !fact && !extended[i] {
+        if alone && prose[i] < ISOLATED_PROSE && !extended[i] && !is_short_fact_row(&doc.lines[i]) {
             verdicts[i] = Verdict {
                 keep: false,
                 rule: Some(&ISOLATED),

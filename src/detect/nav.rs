@@ -190,11 +190,14 @@ impl Nav {
         if words <= 40 && COMMENTS_RE.is_match(text) {
             return Some((&COMMENTS, 0.85));
         }
-        // Template phrases (a comments header stays a header, for the comment logic): specific enough that a long line is still the notice.
+        // Template phrases, specific enough that a long line is still the notice (after the
+        // comments check: a comments header stays a header, for the comment logic).
         if words <= 120 && (NOTICE_RE.is_match(text) || NOTICE_GAPS_RE.is_match(text)) {
             return Some((&NOTICE, if words <= 60 { 0.9 } else { 0.8 }));
         }
-        if words <= 25 && LEGAL_RE.is_match(text) || words <= 60 && LEGAL_NOTICE_RE.is_match(text) {
+        if (words <= 25 && LEGAL_RE.is_match(text))
+            || (words <= 60 && LEGAL_NOTICE_RE.is_match(text))
+        {
             return Some((&LEGAL, 0.85));
         }
         if words <= 12 && LOGIN_RE.is_match(text) {
