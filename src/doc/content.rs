@@ -89,17 +89,21 @@ impl ContentWords {
             if stopwords.is_stopword(w, language) {
                 return;
             }
-            let id = match self.index.get(w) {
-                Some(&id) => id,
-                None if add => {
-                    let id = self.index.len() as u32;
-                    self.index.insert(w.into(), id);
-                    id
-                }
-                None => u32::MAX,
-            };
-            out.push(id);
+            out.push(self.id_of(w, add));
         });
+    }
+
+    /// The id of `word`: a new one when it is unknown and `add` says so, else `u32::MAX`.
+    fn id_of(&mut self, word: &str, add: bool) -> u32 {
+        match self.index.get(word) {
+            Some(&id) => id,
+            None if add => {
+                let id = self.index.len() as u32;
+                self.index.insert(word.into(), id);
+                id
+            }
+            None => u32::MAX,
+        }
     }
 
     /// [`Self::ids_of`] (adding new words) from the line's parse-time key and word facts:
@@ -126,15 +130,7 @@ impl ContentWords {
             if kind != content_kind::KEY || stopword {
                 continue;
             }
-            let id = match self.index.get(word) {
-                Some(&id) => id,
-                None => {
-                    let id = self.index.len() as u32;
-                    self.index.insert(word.into(), id);
-                    id
-                }
-            };
-            out.push(id);
+            out.push(self.id_of(word, true));
         }
     }
 
