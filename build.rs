@@ -110,11 +110,21 @@ fn main() {
 }
 
 /// Compile `hir` into a byte NFA, write it to `OUT_DIR` and return the path.
+///
+/// A set whose every branch ends with `$` but not every one starts with `^` is compiled
+/// reversed: matched backwards from the end of a line, its automaton stops within a few
+/// bytes of most lines (any prose line ending in a full stop) instead of reading each
+/// line whole, as a forward search must when a match can only end at the end. A set
+/// anchored at the start is read forwards, where it stops as early.
 fn store_nfa(out: &Path, name: &str, hir: &Hir) -> String {
+    let props = hir.properties();
+    let reverse = props.look_set_suffix().contains(Look::End)
+        && !props.look_set_prefix().contains(Look::Start);
     let nfa = thompson::Compiler::new()
         .configure(
             thompson::Config::new()
                 .utf8(false)
+                .reverse(reverse)
                 .which_captures(WhichCaptures::None),
         )
         .build_from_hir(hir)
@@ -126,6 +136,7 @@ fn store_nfa(out: &Path, name: &str, hir: &Hir) -> String {
         format!("{again:?}"),
         "{name}: program round trip"
     );
+    assert_eq!(nfa.is_reverse(), again.is_reverse(), "{name}: direction");
     let path = out.join(format!("{name}.nfa"));
     std::fs::write(&path, program).expect("write to OUT_DIR");
     path.display().to_string()

@@ -22,7 +22,7 @@ use super::program;
 use foldhash::{HashMap, HashMapExt};
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::util::pool::Pool;
-use regex_automata::Input;
+use regex_automata::{Anchored, Input};
 use std::cell::RefCell;
 use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::OnceLock;
@@ -63,6 +63,8 @@ struct Compiled {
 
 struct Automaton {
     dfa: DFA,
+    /// Built from a reversed NFA (see `build.rs`): searched backwards, anchored at the end.
+    reverse: bool,
     /// One lazy-DFA cache per thread, as `regex::Regex` keeps them.
     caches: Pool<Cache, NewCache>,
 }
@@ -213,13 +215,16 @@ const CACHE_CAPACITY: usize = 8 << 20;
 
 impl Automaton {
     fn new(program: &[u8]) -> Automaton {
+        let nfa = program::decode(program);
+        let reverse = nfa.is_reverse();
         let dfa = DFA::builder()
             .configure(DFA::config().cache_capacity(CACHE_CAPACITY))
-            .build_from_nfa(program::decode(program))
+            .build_from_nfa(nfa)
             .expect("a byte NFA without Unicode look-around");
         let for_caches = dfa.clone();
         Automaton {
             dfa,
+            reverse,
             caches: Pool::new(Box::new(move || for_caches.create_cache())),
         }
     }
@@ -232,8 +237,14 @@ impl Automaton {
     fn is_match_with(&self, cache: &mut Cache, haystack: &[u8]) -> bool {
         let input = Input::new(haystack).earliest(true);
         // A lazy DFA fails only with quit bytes or a cache give-up limit; neither is set.
-        self.dfa
-            .try_search_fwd(cache, &input)
+        let found = if self.reverse {
+            // Every match of a reversed set ends at the end of the line.
+            self.dfa
+                .try_search_rev(cache, &input.anchored(Anchored::Yes))
+        } else {
+            self.dfa.try_search_fwd(cache, &input)
+        };
+        found
             .expect("lazy DFA without quit bytes or give-up limit")
             .is_some()
     }
@@ -519,6 +530,32 @@ mod tests {
             checked += 1;
         }
         checked
+    }
+
+    #[test]
+    fn sets_anchored_only_at_the_end_are_searched_backwards() {
+        let reversed = |name: &str| Automaton::new(stored_program(name).program).reverse;
+        assert!(reversed("caption.closing"));
+        // Anchored at the start too: read forwards, where it stops as early.
+        assert!(!reversed("nav.numeric_date"));
+        assert!(!reversed("caption.description"));
+        for line in [
+            "The mayor spoke on Monday. Photo: Jane Roe",
+            "The mayor spoke on Monday. Photo: Jane Roe ",
+            "The mayor spoke on Monday. Photo: Jane Roe. Then she left.",
+            "Storm hits the coast. Reuters",
+            "Storm hits the coast. Reuters said more.",
+            "Reuters",
+            "",
+            ". AP",
+            "Zürich bebt. (Foto: Anna Müller)",
+        ] {
+            agree(line);
+        }
+        let closing = Matcher::new(&crate::detect::patterns::caption::CLOSING);
+        assert!(closing.is_match("The mayor spoke on Monday. Photo: Jane Roe"));
+        assert!(closing.is_match("Storm hits the coast. Reuters"));
+        assert!(!closing.is_match("Storm hits the coast. Reuters said more."));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! very NFA it encoded.
 //!
 //! Layout, in little-endian `u32` words: `[states, start_anchored, start_unanchored,
-//! pattern_start]`, then per state a tag
+//! pattern_start, reverse]`, then per state a tag
 //! and its operands, in state-id order (so the builder hands out the same ids):
 //! `0 k (range next)*k` byte transitions (`range` = `start | end << 8`), `1 look next`,
 //! `2 k alternate*k` a union in priority order, `3` fail, `4` match.
@@ -22,6 +22,9 @@ const UNION: u32 = 2;
 const FAIL: u32 = 3;
 const MATCH: u32 = 4;
 
+/// Words before the first state.
+const HEADER: usize = 5;
+
 /// Write `nfa` (one pattern, no capture groups); panics on any other kind of NFA.
 #[allow(dead_code)] // only build.rs encodes
 pub fn encode(nfa: &NFA) -> Vec<u8> {
@@ -34,6 +37,7 @@ pub fn encode(nfa: &NFA) -> Vec<u8> {
         nfa.start_anchored().as_u32(),
         nfa.start_unanchored().as_u32(),
         start.as_u32(),
+        u32::from(nfa.is_reverse()),
     ];
     for state in nfa.states() {
         match state {
@@ -74,9 +78,10 @@ pub fn decode(program: &[u8]) -> NFA {
     let id = |w: u32| StateID::new(w as usize).expect("state id in range");
     let mut builder = Builder::new();
     builder.set_utf8(false);
+    builder.set_reverse(words[4] != 0);
     let built = "a program that encode wrote";
     builder.start_pattern().expect(built);
-    let mut at = 4;
+    let mut at = HEADER;
     for _ in 0..words[0] {
         let added = match words[at] {
             TRANSITIONS => {
