@@ -115,8 +115,13 @@ fn is_dateline(text: &str, words: usize) -> bool {
     if !(2..=14).contains(&words) || text.contains('@') {
         return false;
     }
-    let lower = text.to_lowercase();
-    let stamped = DATELINE_MARK_RE.is_match(&lower);
+    // The set is case-insensitive, so an ASCII line matches as its lowercase would; asked
+    // as it stands, it is the document's own line, which the matcher has seen already.
+    let stamped = if text.is_ascii() {
+        DATELINE_MARK_RE.is_match(text)
+    } else {
+        DATELINE_MARK_RE.is_match(&text.to_lowercase())
+    };
     if !stamped {
         return false;
     }
