@@ -39,6 +39,9 @@ impl<'a> ReportRecord<'a> {
     }
 }
 
+/// Bytes of a rendered record besides its path and text (keys, rule, category, numbers).
+const RECORD_CAPACITY: usize = 128;
+
 /// Streams records to a file (published atomically at `finish`), to stderr, to memory, or nowhere.
 pub enum ReportWriter {
     File(AtomicFile),
@@ -113,8 +116,12 @@ impl ReportWriter {
             }
             ReportWriter::Nowhere => return Ok(()),
         };
-        serde_json::to_writer(&mut *out, entry)?;
-        out.write_all(b"\n")
+        // Rendered whole first: serde_json writes a record in many small pieces, each of
+        // which would be a call through `dyn Write` into the buffered file.
+        let mut line = Vec::with_capacity(RECORD_CAPACITY + entry.text.len() + entry.path.len());
+        serde_json::to_writer(&mut line, entry)?;
+        line.push(b'\n');
+        out.write_all(&line)
     }
 
     /// Publish the report; returns the kept records of a `Sample` (empty otherwise).
