@@ -2,7 +2,7 @@
 
 use crate::decide::DECISION_RULES;
 use crate::decide::{decide, Decision, Mode};
-use crate::detect::{detect_all, Category, Finding, Rule};
+use crate::detect::{detect_all, Category, Finding, MatchScope, Rule};
 use crate::doc::{Document, StopwordSet};
 use crate::window::{clean_in_windows, Units};
 
@@ -37,6 +37,7 @@ pub struct Analysis<'a> {
 
 /// Parse, detect and decide, keeping every intermediate result.
 pub fn analyze(bytes: &[u8], mode: Mode) -> Analysis<'_> {
+    let _lines = MatchScope::enter(bytes);
     let doc = Document::parse(bytes, StopwordSet::shared());
     let findings = detect_all(&doc);
     let decision = decide(&doc, &findings, mode);
@@ -63,6 +64,8 @@ pub fn clean_document_with(bytes: &[u8], mode: Mode, extra: &[Finding]) -> Clean
 }
 
 fn clean_window(bytes: &[u8], mode: Mode, extra: &[Finding]) -> Cleaned {
+    // The matchers may recognise this window's lines by place while it is searched.
+    let _lines = MatchScope::enter(bytes);
     let doc = Document::parse(bytes, StopwordSet::shared());
     let mut findings = detect_all(&doc);
     findings.extend_from_slice(extra);

@@ -23,8 +23,10 @@ use foldhash::{HashMap, HashMapExt};
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::marker::PhantomData;
 use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 mod generated {
@@ -78,7 +80,54 @@ thread_local! {
         bytes: 0,
     });
     /// The last line longer than [`MAX_CACHED_LINE`].
-    static LONG_LINE: RefCell<Line> = RefCell::new(Line::new(""));
+    static LONG_LINE: RefCell<Line> = RefCell::new(Line::new("", None));
+    /// The text of the innermost live [`Scope`] on this thread (start and end address) and
+    /// its generation; generation 0 when there is none.
+    static SCOPE: Cell<(usize, usize, u64)> = const { Cell::new((0, 0, 0)) };
+}
+
+/// Generations handed to scopes, never reused, so an entry left by an earlier scope can
+/// never pass for one of a later scope that happens to reuse its addresses.
+static GENERATIONS: AtomicU64 = AtomicU64::new(1);
+
+/// While a scope lives, a line inside its text is recognised by its place alone: the
+/// scope borrows the text, so those bytes cannot change until it ends, and a line asked
+/// about again (each detector family asks about every line, several sets each) needs
+/// neither a copy of its bytes nor a comparison with them. Lines outside the text (a
+/// lowercased copy, a test's string) are cached as before, by place and content.
+///
+/// Scopes nest (a thread may pick up another document's work while it waits) and must end
+/// on the thread they began on, which `PhantomData<*const ()>` enforces (`!Send`).
+pub struct Scope<'a> {
+    previous: (usize, usize, u64),
+    _text: PhantomData<&'a [u8]>,
+    _this_thread: PhantomData<*const ()>,
+}
+
+impl<'a> Scope<'a> {
+    pub fn enter(text: &'a [u8]) -> Scope<'a> {
+        let generation = GENERATIONS.fetch_add(1, Ordering::Relaxed);
+        let range = text.as_ptr_range();
+        let previous = SCOPE.replace((range.start as usize, range.end as usize, generation));
+        Scope {
+            previous,
+            _text: PhantomData,
+            _this_thread: PhantomData,
+        }
+    }
+}
+
+impl Drop for Scope<'_> {
+    fn drop(&mut self) {
+        SCOPE.set(self.previous);
+    }
+}
+
+/// The generation of the live scope whose text holds all of `text`, if any.
+fn scope_of(text: &str) -> Option<u64> {
+    let (start, end, generation) = SCOPE.get();
+    let at = text.as_ptr() as usize;
+    (generation != 0 && at >= start && at + text.len() <= end).then_some(generation)
 }
 
 struct Lines {
@@ -94,7 +143,11 @@ const MAX_CACHED_BYTES: usize = 1 << 20;
 const MAX_CACHED_LINE: usize = 16 << 10;
 
 struct Line {
+    /// A copy of the line's bytes when it was asked about outside any scope; empty inside
+    /// one, where [`Line::scope`] vouches for them.
     text: Vec<u8>,
+    /// The generation of the scope the line was asked about in, 0 when none.
+    scope: u64,
     ascii: bool,
     /// One bit per set (by place in `PROGRAMS`) whose required words the line holds, or all
     /// bits when it has a non-ASCII character that matches an ASCII letter (the Kelvin sign,
@@ -105,18 +158,29 @@ struct Line {
 }
 
 impl Line {
-    fn new(text: &str) -> Line {
+    fn new(text: &str, scope: Option<u64>) -> Line {
         Line {
-            text: text.as_bytes().to_vec(),
+            text: match scope {
+                Some(_) => Vec::new(),
+                None => text.as_bytes().to_vec(),
+            },
+            scope: scope.unwrap_or(0),
             ascii: text.is_ascii(),
             holds: None,
             mapped: None,
         }
     }
 
-    /// False when the line holds none of the required words of the set with bit `set`.
-    fn may_hold(&mut self, set: u32) -> bool {
-        let text = &self.text;
+    /// True when this entry describes `text`, asked about in `scope`.
+    fn describes(&self, text: &str, scope: Option<u64>) -> bool {
+        match scope {
+            Some(generation) => self.scope == generation,
+            None => self.scope == 0 && self.text == text.as_bytes(),
+        }
+    }
+
+    /// False when the line `text` holds none of the required words of the set with bit `set`.
+    fn may_hold(&mut self, text: &[u8], set: u32) -> bool {
         let ascii = self.ascii;
         let holds = *self.holds.get_or_insert_with(|| {
             let words = WORDS.get_or_init(Words::new);
@@ -132,12 +196,11 @@ impl Line {
         holds & set != 0
     }
 
-    /// The bytes the automata read.
-    fn haystack(&mut self) -> &[u8] {
+    /// The bytes the automata read for the line `text`.
+    fn haystack<'s>(&'s mut self, text: &'s [u8]) -> &'s [u8] {
         if self.ascii {
-            return &self.text;
+            return text;
         }
-        let text = &self.text;
         self.mapped.get_or_insert_with(|| map_to_alphabet(text))
     }
 }
@@ -153,12 +216,13 @@ impl Matcher {
     /// True when any branch of the set matches somewhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
         let compiled = self.compiled.get_or_init(|| Compiled::new(self.patterns));
+        let scope = scope_of(text);
         if text.len() > MAX_CACHED_LINE {
             return LONG_LINE.with_borrow_mut(|line| {
-                if line.text != text.as_bytes() {
-                    *line = Line::new(text);
+                if !line.describes(text, scope) {
+                    *line = Line::new(text, scope);
                 }
-                compiled.is_match_line(line)
+                compiled.is_match_line(line, text.as_bytes())
             });
         }
         LINES.with_borrow_mut(|lines| {
@@ -171,12 +235,12 @@ impl Matcher {
                 .entry((text.as_ptr() as usize, text.len()))
                 .or_insert_with(|| {
                     lines.bytes += text.len();
-                    Line::new(text)
+                    Line::new(text, scope)
                 });
-            if line.text != text.as_bytes() {
-                *line = Line::new(text);
+            if !line.describes(text, scope) {
+                *line = Line::new(text, scope);
             }
-            compiled.is_match_line(line)
+            compiled.is_match_line(line, text.as_bytes())
         })
     }
 }
@@ -192,17 +256,17 @@ impl Compiled {
     }
 
     /// True when the set matches `line`: its pieces first, then the automaton.
-    fn is_match_line(&self, line: &mut Line) -> bool {
-        self.passes_pieces(line)
+    fn is_match_line(&self, line: &mut Line, text: &[u8]) -> bool {
+        self.passes_pieces(line, text)
             && self
                 .automaton
                 .get_or_init(|| Automaton::new(self.program))
-                .is_match(line.haystack())
+                .is_match(line.haystack(text))
     }
 
     /// False when the set has required words and `line` holds none of them.
-    fn passes_pieces(&self, line: &mut Line) -> bool {
-        self.required.is_none_or(|set| line.may_hold(set))
+    fn passes_pieces(&self, line: &mut Line, text: &[u8]) -> bool {
+        self.required.is_none_or(|set| line.may_hold(text, set))
     }
 }
 
@@ -629,6 +693,33 @@ mod tests {
     }
 
     #[test]
+    fn a_scope_answers_by_place_and_a_later_scope_over_new_bytes_asks_again() {
+        let mut text = String::from("Sign up for our newsletter today\nThe council met.");
+        let first = text.find('\n').unwrap();
+        {
+            let _scope = Scope::enter(text.as_bytes());
+            agree(&text[..first]);
+            agree(&text[..first]);
+            // Inside a scope that does not hold it, a string is still checked by content.
+            let mut other = String::from("Sign up for our newsletter today");
+            agree(&other);
+            other.replace_range(.., "Sign up for the day in Berlin xx");
+            agree(&other);
+        }
+        // The same place, other words, in a new scope (a new document in a reused buffer).
+        text.replace_range(..first, "Sign up for the day in Berlin xx");
+        {
+            let _scope = Scope::enter(text.as_bytes());
+            agree(&text[..first]);
+            let _inner = Scope::enter(b"a nested document");
+        }
+        // Outside any scope again: checked by content, as before.
+        text.replace_range(..first, "Sign up for our newsletter today");
+        agree(&text[..first]);
+        assert_eq!(SCOPE.get().2, 0, "every scope restored its parent");
+    }
+
+    #[test]
     fn agrees_with_the_regex_crate_on_the_bundled_texts() {
         let lines: usize = test_texts::bundled().iter().map(|f| agree_on_file(f)).sum();
         assert!(lines > 100, "found the samples and fixtures");
@@ -659,10 +750,11 @@ mod tests {
         {
             let text = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).into_owned();
             for text in text.lines() {
-                let mut line = Line::new(text.trim());
+                let text = text.trim();
+                let mut line = Line::new(text, None);
                 for ((_, compiled, automaton), cache) in automata.iter().zip(&mut caches) {
-                    if compiled.passes_pieces(&mut line) {
-                        automaton.is_match_with(cache, line.haystack());
+                    if compiled.passes_pieces(&mut line, text.as_bytes()) {
+                        automaton.is_match_with(cache, line.haystack(text.as_bytes()));
                     }
                 }
                 lines += 1;

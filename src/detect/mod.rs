@@ -21,7 +21,7 @@ use serde::Serialize;
 use std::fmt;
 
 pub use dup::REPEAT as DUPLICATE;
-pub use matcher::Matcher;
+pub use matcher::{Matcher, Scope as MatchScope};
 pub use nav::{is_date_stamp, names_a_date};
 pub use teaser::is_teaser_marker;
 
