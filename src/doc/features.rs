@@ -166,12 +166,12 @@ impl LineFeatures {
                     open.sigma |= c == 'Σ';
                 }
             } else if let Some(open) = word.take() {
-                words.add(&trimmed[open.start..at], &open, stopwords, out);
+                words.add(trimmed, at, &open, stopwords, out);
             }
             at += len;
         }
         if let Some(open) = word.take() {
-            words.add(&trimmed[open.start..], &open, stopwords, out);
+            words.add(trimmed, trimmed.len(), &open, stopwords, out);
         }
 
         let last_meaningful = trimmed.chars().rev().find(|c| {
