@@ -1,7 +1,8 @@
 //! Per-line shape features (length, stopword density, punctuation, case, digits), computed once.
 
 use super::chars::{
-    class, decode, ALPHABETIC, ALPHANUMERIC, ASCII, LOWERCASE, NUMERIC, UPPERCASE, WHITESPACE,
+    class, decode, ALPHABETIC, ALPHANUMERIC, ASCII, LOWERCASE, LOWERS, NUMERIC, UPPERCASE,
+    WHITESPACE,
 };
 use super::lang::{Language, StopwordSet};
 use super::tokens::is_unspaced_script;
@@ -157,6 +158,7 @@ impl LineFeatures {
                     chars: 0,
                     alpha: false,
                     sigma: false,
+                    lowers: false,
                 });
                 open.chars += 1;
                 open.alpha |= props & ALPHABETIC != 0;
@@ -164,6 +166,7 @@ impl LineFeatures {
                     open.ascii = false;
                     open.cjk += usize::from(cjk);
                     open.sigma |= c == 'Σ';
+                    open.lowers |= props & LOWERS != 0;
                 }
             } else if let Some(open) = word.take() {
                 words.add(trimmed, at, &open, stopwords, out);

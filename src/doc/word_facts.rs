@@ -19,6 +19,8 @@ pub(super) struct OpenWord {
     pub chars: usize,
     pub alpha: bool,
     pub sigma: bool,
+    /// Some non-ASCII character of it lowercases to something else ([`super::chars::LOWERS`]).
+    pub lowers: bool,
 }
 
 /// What [`super::for_each_content_word`] makes of a word, so the topic tokens can be read
@@ -67,7 +69,7 @@ impl WordTally {
         self.total_words += 1;
         let start = out.keys.len();
         let len = end - open.start;
-        if open.ascii {
+        if !open.lowers {
             push_ascii_lowercase(text, open.start, end, &mut out.keys);
         } else {
             push_lowercase(&text[open.start..end], &mut out.keys);
@@ -94,7 +96,9 @@ impl WordTally {
 /// from its start on (all but the last word of most lines).
 const WINDOW: usize = 16;
 
-/// Append the ASCII word `text[start..end]` lowercased to `out`. A copy of a fixed
+/// Append the word `text[start..end]` with its ASCII letters lowercased to `out`: the word's
+/// lowercase when no other character of it lowercases to another (most words of Latin,
+/// Cyrillic or Greek text are lowercase after their first letter). A copy of a fixed
 /// [`WINDOW`] of the line, lowercased whole and cut back to the word, compiles to a few vector
 /// instructions, where copying the word's own length called memcpy and lowered it byte by byte.
 #[inline]
