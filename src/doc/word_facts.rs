@@ -47,6 +47,7 @@ pub(super) struct WordTally {
 
 impl WordTally {
     /// Count the word `text[open.start..end]` and append its key, mask and kind to `out`.
+    #[inline(always)]
     pub fn add(
         &mut self,
         text: &str,
