@@ -211,15 +211,16 @@ pub(crate) const VOTERS: usize = 4000;
 /// The language most of the first [`VOTERS`] word masks vote for (ties go to the earlier
 /// language in [`CODES`]), when it has at least five votes.
 pub(crate) fn guess_from_masks(masks: &[u32]) -> Option<Language> {
-    let mut votes = [0u32; CODES.len()];
-    for &mask in masks.iter().take(VOTERS) {
+    // One counter per bit of a u32, so a bit's index needs no bounds check.
+    let mut votes = [0u32; 32];
+    for &mask in &masks[..masks.len().min(VOTERS)] {
         let mut bits = mask;
         while bits != 0 {
             votes[bits.trailing_zeros() as usize] += 1;
             bits &= bits - 1;
         }
     }
-    let (best, &hits) = votes
+    let (best, &hits) = votes[..CODES.len()]
         .iter()
         .enumerate()
         .max_by_key(|(i, v)| (**v, usize::MAX - i))?;
