@@ -14,6 +14,9 @@ pub const WHITESPACE: u8 = 4;
 pub const UPPERCASE: u8 = 8;
 pub const LOWERCASE: u8 = 16;
 pub const ALPHANUMERIC: u8 = ALPHABETIC | NUMERIC;
+/// `char::to_lowercase` gives something else than the character itself: a word without such
+/// characters outside ASCII is lowercased by `make_ascii_lowercase`.
+pub const LOWERS: u8 = 32;
 
 /// Characters below this code point are answered from the table.
 const TABLE_END: usize = 0x3000;
@@ -32,6 +35,7 @@ fn compute(c: char) -> u8 {
         (c.is_whitespace(), WHITESPACE),
         (c.is_uppercase(), UPPERCASE),
         (c.is_lowercase(), LOWERCASE),
+        (!c.to_lowercase().eq([c]), LOWERS),
     ] {
         if yes {
             bits |= bit;
@@ -47,7 +51,7 @@ pub(crate) static ASCII: [u8; 128] = {
     while b < 128 {
         let c = b as u8;
         table[b] = match c {
-            b'A'..=b'Z' => ALPHABETIC | UPPERCASE,
+            b'A'..=b'Z' => ALPHABETIC | UPPERCASE | LOWERS,
             b'a'..=b'z' => ALPHABETIC | LOWERCASE,
             b'0'..=b'9' => NUMERIC,
             b' ' | b'\t'..=b'\r' => WHITESPACE,
@@ -109,6 +113,7 @@ mod tests {
             assert_eq!(bits & WHITESPACE != 0, c.is_whitespace(), "{c:?}");
             assert_eq!(bits & UPPERCASE != 0, c.is_uppercase(), "{c:?}");
             assert_eq!(bits & LOWERCASE != 0, c.is_lowercase(), "{c:?}");
+            assert_eq!(bits & LOWERS != 0, !c.to_lowercase().eq([c]), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }

@@ -31,26 +31,105 @@ impl Language {
 /// Lowercased word -> bitmask of the languages listing it as a stopword.
 #[derive(Debug)]
 pub struct StopwordSet {
-    words: HashMap<String, u32>,
-    /// Length in bytes of the longest entry.
-    longest: usize,
-    /// One bit per [`shape`] of some entry: a word whose shape's bit is clear is no entry,
-    /// which is most content words, told without hashing them.
-    shapes: Vec<u64>,
+    table: KeyTable,
+    /// The few entries longer than [`SHORT_KEY`] bytes (no common word is).
+    long: HashMap<String, u32>,
 }
 
-/// Bits of a word's shape: its length, first byte and last byte, each cut to a few bits
-/// (words that share a shape only go on to the hash lookup).
-const SHAPE_BITS: u32 = 16;
+/// Entries up to this many bytes are kept in [`KeyTable`] as two machine words.
+const SHORT_KEY: usize = 16;
 
+/// `word` (at most [`SHORT_KEY`] bytes) as two words that, with its length, tell it apart
+/// from every other word of the same length: the first and last eight bytes (overlapping
+/// when shorter than sixteen), the first and last four, or three of its bytes. Loads of a
+/// fixed size compile to one instruction each, where a copy into a padded buffer calls memcpy.
 #[inline]
-fn shape(word: &[u8]) -> usize {
-    let (first, last) = match word {
-        [first, .., last] => (*first, *last),
-        [only] => (*only, *only),
-        [] => (0, 0),
-    };
-    (word.len() & 0xF) << 12 | usize::from(first & 0x3F) << 6 | usize::from(last & 0x3F)
+fn short_key(word: &[u8]) -> [u64; 2] {
+    let n = word.len();
+    let le8 = |at: usize| u64::from_le_bytes(word[at..at + 8].try_into().unwrap());
+    let le4 = |at: usize| u64::from(u32::from_le_bytes(word[at..at + 4].try_into().unwrap()));
+    match n {
+        8.. => [le8(0), le8(n - 8)],
+        4..=7 => [le4(0) | le4(n - 4) << 32, 0],
+        1..=3 => [
+            u64::from(word[0]) | u64::from(word[n / 2]) << 8 | u64::from(word[n - 1]) << 16,
+            0,
+        ],
+        0 => [0, 0],
+    }
+}
+
+/// Open addressing over the short entries: `slots` hold an index into `entries` plus one
+/// (0 is empty) and stay at most a quarter full (64 KB), so a word that is no entry (half the
+/// words of prose) is usually told by one empty slot, and a stopword by one comparison of two
+/// words and a length.
+/// It replaced a `HashMap<String, u32>` lookup (hash of the bytes, then memcmp), ~96
+/// instructions per word.
+#[derive(Debug)]
+struct KeyTable {
+    slots: Vec<u16>,
+    entries: Vec<Entry>,
+    /// 64 minus log2 of `slots.len()`: the top bits of the product index the slots.
+    shift: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    key: [u64; 2],
+    len: u32,
+    mask: u32,
+}
+
+impl KeyTable {
+    fn build(words: &[(&str, u32)]) -> KeyTable {
+        let bits = (words.len() * 4)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
+        let mut table = KeyTable {
+            slots: vec![0; 1 << bits],
+            entries: Vec::with_capacity(words.len()),
+            shift: 64 - bits,
+        };
+        assert!(words.len() < usize::from(u16::MAX), "slot indices are u16");
+        for &(word, mask) in words {
+            debug_assert!(word.len() <= SHORT_KEY);
+            let key = short_key(word.as_bytes());
+            let len = word.len() as u32;
+            let mut at = table.slot(key, len);
+            while table.slots[at] != 0 {
+                at = (at + 1) & (table.slots.len() - 1);
+            }
+            table.entries.push(Entry { key, len, mask });
+            table.slots[at] = table.entries.len() as u16;
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, key: [u64; 2], len: u32) -> usize {
+        let mixed = key[0] ^ key[1].rotate_left(23) ^ u64::from(len);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The mask of `word`, at most [`SHORT_KEY`] bytes long (0 when it is no entry).
+    #[inline]
+    fn get(&self, word: &[u8]) -> u32 {
+        let key = short_key(word);
+        let len = word.len() as u32;
+        let mut at = self.slot(key, len);
+        loop {
+            let index = self.slots[at];
+            if index == 0 {
+                return 0;
+            }
+            let entry = &self.entries[usize::from(index) - 1];
+            if entry.key == key && entry.len == len {
+                return entry.mask;
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
+    }
 }
 
 impl StopwordSet {
@@ -61,43 +140,40 @@ impl StopwordSet {
     }
 
     fn build() -> StopwordSet {
-        let mut words: HashMap<String, u32> = HashMap::new();
-        for (index, code) in CODES.iter().enumerate() {
-            let Some(list) = stop_words::lookup(code) else {
-                continue;
-            };
-            for word in list {
-                // Keep single-word entries only: the heuristics look words up one by one.
-                if word.chars().all(char::is_alphabetic) {
-                    *words.entry(word.to_lowercase()).or_default() |= 1 << index;
-                }
+        let words = stopword_masks();
+        let mut short: Vec<(&str, u32)> = Vec::new();
+        let mut long = HashMap::new();
+        for (word, &mask) in &words {
+            if word.len() <= SHORT_KEY {
+                short.push((word, mask));
+            } else {
+                long.insert(word.clone(), mask);
             }
         }
-        // Hashing a long token costs more than rejecting it: no stopword is longer than this.
-        let longest = words.keys().map(String::len).max().unwrap_or(0);
-        let mut shapes = vec![0u64; (1 << SHAPE_BITS) / 64];
-        for word in words.keys() {
-            let at = shape(word.as_bytes());
-            shapes[at / 64] |= 1 << (at % 64);
-        }
+        // Entries inserted first sit in their own slot: shorter words are the commoner ones.
+        short.sort_unstable_by_key(|&(word, _)| (word.len(), word));
         StopwordSet {
-            words,
-            longest,
-            shapes,
+            table: KeyTable::build(&short),
+            long,
         }
     }
 
     /// Bitmask of languages listing `lowercase_word` (0 when none).
     #[inline]
     pub fn mask(&self, lowercase_word: &str) -> u32 {
-        if lowercase_word.len() > self.longest {
-            return 0;
+        let word = lowercase_word.as_bytes();
+        if word.len() <= SHORT_KEY {
+            self.table.get(word)
+        } else {
+            self.long_mask(lowercase_word)
         }
-        let at = shape(lowercase_word.as_bytes());
-        if self.shapes[at / 64] & 1 << (at % 64) == 0 {
-            return 0;
-        }
-        self.words.get(lowercase_word).copied().unwrap_or(0)
+    }
+
+    /// [`Self::mask`] of a word longer than any common one, out of line so `mask` inlines.
+    #[cold]
+    #[inline(never)]
+    fn long_mask(&self, lowercase_word: &str) -> u32 {
+        self.long.get(lowercase_word).copied().unwrap_or(0)
     }
 
     /// True when `lowercase_word` is a stopword of `language`, or of any language when unknown.
@@ -135,19 +211,37 @@ pub(crate) const VOTERS: usize = 4000;
 /// The language most of the first [`VOTERS`] word masks vote for (ties go to the earlier
 /// language in [`CODES`]), when it has at least five votes.
 pub(crate) fn guess_from_masks(masks: &[u32]) -> Option<Language> {
-    let mut votes = [0u32; CODES.len()];
-    for &mask in masks.iter().take(VOTERS) {
+    // One counter per bit of a u32, so a bit's index needs no bounds check.
+    let mut votes = [0u32; 32];
+    for &mask in &masks[..masks.len().min(VOTERS)] {
         let mut bits = mask;
         while bits != 0 {
             votes[bits.trailing_zeros() as usize] += 1;
             bits &= bits - 1;
         }
     }
-    let (best, &hits) = votes
+    let (best, &hits) = votes[..CODES.len()]
         .iter()
         .enumerate()
         .max_by_key(|(i, v)| (**v, usize::MAX - i))?;
     (hits >= 5).then_some(Language(best as u8))
+}
+
+/// Lowercased word -> bitmask of the [`CODES`] languages listing it, single words only.
+fn stopword_masks() -> HashMap<String, u32> {
+    let mut words: HashMap<String, u32> = HashMap::new();
+    for (index, code) in CODES.iter().enumerate() {
+        let Some(list) = stop_words::lookup(code) else {
+            continue;
+        };
+        for word in list {
+            // Keep single-word entries only: the heuristics look words up one by one.
+            if word.chars().all(char::is_alphabetic) {
+                *words.entry(word.to_lowercase()).or_default() |= 1 << index;
+            }
+        }
+    }
+    words
 }
 
 #[cfg(test)]
@@ -189,6 +283,59 @@ mod tests {
         assert!(set.is_stopword("und", de));
         assert!(!set.is_stopword("the", de));
         assert!(set.is_stopword("the", None));
+    }
+
+    /// The answer of the map the table is built from, which is what `mask` must say.
+    fn expected(words: &HashMap<String, u32>, word: &str) -> u32 {
+        words.get(word).copied().unwrap_or(0)
+    }
+
+    #[test]
+    fn the_table_answers_like_the_map_for_every_entry_and_near_misses() {
+        let set = StopwordSet::shared();
+        let words = stopword_masks();
+        assert!(
+            words.keys().any(|w| w.len() > SHORT_KEY),
+            "long entries are tested"
+        );
+        assert!(
+            words.keys().any(|w| !w.is_ascii()),
+            "non-ASCII entries are tested"
+        );
+        let mut probes: Vec<String> = vec![String::new(), "x".repeat(40), "\u{0}".into()];
+        for word in words.keys() {
+            probes.push(word.clone());
+            // The same bytes but one, one more or one fewer: what a packed key could confuse.
+            let bytes = word.as_bytes();
+            for at in 0..bytes.len() {
+                let mut changed = bytes.to_vec();
+                changed[at] ^= 0x01;
+                probes.extend(String::from_utf8(changed).ok());
+                let mut shorter = bytes.to_vec();
+                shorter.remove(at);
+                probes.extend(String::from_utf8(shorter).ok());
+            }
+            probes.push(format!("{word}s"));
+            probes.push(format!("a{word}"));
+            probes.push(format!("{word}\u{0}"));
+            probes.push(format!("{word}é"));
+            probes.push(word.to_uppercase());
+        }
+        for probe in &probes {
+            assert_eq!(set.mask(probe), expected(&words, probe), "{probe:?}");
+        }
+    }
+
+    #[test]
+    fn words_of_every_length_up_to_the_key_size_and_beyond_are_told_apart() {
+        let set = StopwordSet::shared();
+        let words = stopword_masks();
+        for len in 0..=SHORT_KEY + 8 {
+            for fill in [b'a', b'e', b'z', 0] {
+                let word: String = (0..len).map(|i| char::from(fill + (i % 3) as u8)).collect();
+                assert_eq!(set.mask(&word), expected(&words, &word), "{word:?}");
+            }
+        }
     }
 
     fn guess_lang(text: &str) -> Option<Language> {

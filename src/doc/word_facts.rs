@@ -19,6 +19,8 @@ pub(super) struct OpenWord {
     pub chars: usize,
     pub alpha: bool,
     pub sigma: bool,
+    /// Some non-ASCII character of it lowercases to something else ([`super::chars::LOWERS`]).
+    pub lowers: bool,
 }
 
 /// What [`super::for_each_content_word`] makes of a word, so the topic tokens can be read
@@ -44,9 +46,12 @@ pub(super) struct WordTally {
 }
 
 impl WordTally {
+    /// Count the word `text[open.start..end]` and append its key, mask and kind to `out`.
+    #[inline(always)]
     pub fn add(
         &mut self,
-        word: &str,
+        text: &str,
+        end: usize,
         open: &OpenWord,
         stopwords: &StopwordSet,
         out: &mut WordFacts,
@@ -64,11 +69,16 @@ impl WordTally {
         }
         self.total_words += 1;
         let start = out.keys.len();
-        push_lowercase(word, &mut out.keys);
+        let len = end - open.start;
+        if !open.lowers {
+            push_ascii_lowercase(text, open.start, end, &mut out.keys);
+        } else {
+            push_lowercase(&text[open.start..end], &mut out.keys);
+        }
         out.masks.push(stopwords.mask(&out.keys[start..]));
         // As `for_each_content_word` decides, from the same characters.
         out.kinds.push(if open.ascii {
-            if word.len() >= 3 && open.alpha {
+            if len >= 3 && open.alpha {
                 content_kind::KEY
             } else {
                 content_kind::NONE
@@ -80,6 +90,33 @@ impl WordTally {
         } else {
             content_kind::NONE
         });
+    }
+}
+
+/// Bytes copied at once for an ASCII word that has at least this many bytes of its line
+/// from its start on (all but the last word of most lines).
+const WINDOW: usize = 16;
+
+/// Append the word `text[start..end]` with its ASCII letters lowercased to `out`: the word's
+/// lowercase when no other character of it lowercases to another (most words of Latin,
+/// Cyrillic or Greek text are lowercase after their first letter). A copy of a fixed
+/// [`WINDOW`] of the line, lowercased whole and cut back to the word, compiles to a few vector
+/// instructions, where copying the word's own length called memcpy and lowered it byte by byte.
+#[inline]
+fn push_ascii_lowercase(text: &str, start: usize, end: usize, out: &mut String) {
+    let at = out.len();
+    match text.get(start..start + WINDOW) {
+        Some(window) if end - start <= WINDOW => {
+            out.push_str(window);
+            // Bytes past the word may be any characters: only their ASCII letters change,
+            // and the cut below drops them.
+            out[at..at + WINDOW].make_ascii_lowercase();
+            out.truncate(at + (end - start));
+        }
+        _ => {
+            out.push_str(&text[start..end]);
+            out[at..].make_ascii_lowercase();
+        }
     }
 }
 
