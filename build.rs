@@ -44,6 +44,12 @@ fn main() {
     println!("cargo:rerun-if-changed=src/detect/program.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 
+    // The matcher gives each set one bit of a `u32` (`Line::holds`, the piece tables).
+    assert!(
+        patterns::ALL.len() <= 32,
+        "{} pattern sets: widen the matcher's per-set bits past u32",
+        patterns::ALL.len()
+    );
     let hirs: Vec<Hir> = patterns::ALL.iter().map(|set| parse(set)).collect();
     let alphabet = Alphabet::new(&hirs);
 
