@@ -200,14 +200,38 @@ impl<'d> KeyWords<'d> {
         KeyWords { key, at: 0 }
     }
 
-    /// The next word (empty past the end). Words are split by hand: `str::split` calls
-    /// memchr per word, slow for short words.
+    /// The next word (empty past the end). Spaces are found eight bytes at a time: words
+    /// are short, and `str::split` calls memchr per word, slow for short words.
     fn next_word(&mut self) -> &'d [u8] {
         let rest = &self.key[self.at.min(self.key.len())..];
-        let end = rest.iter().position(|&b| b == b' ').unwrap_or(rest.len());
+        let end = space_in(rest).unwrap_or(rest.len());
         self.at += end + 1;
         &rest[..end]
     }
+}
+
+/// The index of the first space in `bytes`.
+fn space_in(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let x = word ^ (ONES * u64::from(b' '));
+        // A zero byte of `x` (a space) sets its high bit here; bytes above the first zero
+        // may be flagged wrongly, but the lowest flag is always exact.
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            return Some(offset + (zero.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b' ')
+        .map(|p| offset + p)
 }
 
 #[cfg(test)]
@@ -250,6 +274,23 @@ mod tests {
         let words = ContentWords::build(&doc);
         assert_eq!(words.line(0), (&[(0, 3), (1, 2), (2, 1)][..], 6));
         assert_eq!(words.line(1), (&[(1, 1), (0, 1)][..], 2));
+    }
+
+    #[test]
+    fn spaces_are_found_in_every_position_of_a_chunk_and_the_tail() {
+        for len in 0..20 {
+            for at in 0..len {
+                let mut bytes = vec![b'x'; len];
+                bytes[at] = b' ';
+                assert_eq!(space_in(&bytes), Some(at), "{len} {at}");
+                // A later space does not hide an earlier one.
+                bytes[len - 1] = b' ';
+                assert_eq!(space_in(&bytes), Some(at), "{len} {at}");
+            }
+            assert_eq!(space_in(&vec![b'x'; len]), None);
+        }
+        // Bytes next to a space's value (0x1f, 0x21) and high bytes are not spaces.
+        assert_eq!(space_in(b"\x1f!\xe2\x80\xa0\x21\x1fab c"), Some(9));
     }
 
     #[test]
