@@ -104,16 +104,9 @@ pub(super) fn locate_body(
             member[i] && prose[i] > 0.0 && finding_score(i) < SURE
         })
     };
-    resume_after_walls(
-        doc,
-        &items,
-        main_end,
-        &vocabulary,
-        &body_vocabulary,
-        &mut member,
-    );
+    resume_after_walls(&items, main_end, &vocabulary, &body_vocabulary, &mut member);
     let off_topic = |i: usize| {
-        let (overlap, words) = vocabulary.overlap(&doc.lines[i].text, true, doc.language);
+        let (overlap, words) = vocabulary.overlap(i, true);
         words >= 5 && overlap < 0.12
     };
     let (mut first, mut last) = (main_start, main_end);
@@ -144,7 +137,7 @@ pub(super) fn locate_body(
     });
     // Lines outside the segments are not in the vocabulary, so no leave-one-out is needed.
     let on_topic = |i: usize, min: f32| {
-        let (overlap, words) = vocabulary.overlap(&doc.lines[i].text, false, doc.language);
+        let (overlap, words) = vocabulary.overlap(i, false);
         words >= 3 && overlap >= min
     };
 
@@ -271,7 +264,6 @@ fn has_quantity(text: &str) -> bool {
 /// block beyond a wall joins the body when its vocabulary is the article's, unlike the
 /// blurbs about other stories that usually follow such a header.
 fn resume_after_walls(
-    doc: &Document,
     items: &[BodyItem],
     main_end: usize,
     vocabulary: &Vocabulary,
@@ -305,11 +297,10 @@ fn resume_after_walls(
             let (mut shared, mut total) = (0.0f32, 0usize);
             for item in &items[from + s..=from + e] {
                 if item.prose > 0.0 && !item.chaff {
-                    let (overlap, words) = grown.as_ref().unwrap_or(vocabulary).overlap(
-                        &doc.lines[item.line].text,
-                        false,
-                        doc.language,
-                    );
+                    let (overlap, words) = grown
+                        .as_ref()
+                        .unwrap_or(vocabulary)
+                        .overlap(item.line, false);
                     shared += overlap * words as f32;
                     total += words;
                 }

@@ -272,7 +272,7 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
             let after = nonblank.get(k + 1).map(|&p| prose[p]).unwrap_or(-2.0);
             z -= 0.25 * (before.min(3.0) + after.min(3.0));
         }
-        let (overlap, content_words) = vocabulary.overlap(&doc.lines[i].text, inside, doc.language);
+        let (overlap, content_words) = vocabulary.overlap(i, inside);
         let off_topic = content_words >= 5 && overlap < 0.15;
         if off_topic && !inside {
             z += 2.0;

@@ -3,7 +3,7 @@
 //! A blurb about another story shares few content words with the article; a genuine
 //! paragraph shares many. Counts are leave-one-out so a line does not vouch for itself.
 
-use crate::doc::{ContentWords, Document, Language};
+use crate::doc::{ContentWords, Document};
 use std::sync::Arc;
 
 /// Content-word counts of the body, to score each line against.
@@ -29,27 +29,11 @@ impl Vocabulary {
         Vocabulary { counts, words }
     }
 
-    /// Share (0..1) of the line's content words found elsewhere in the body, and how many
-    /// content words the line has. `line_in_body` removes the line's own contribution.
-    ///
-    /// A line of the document the vocabulary was built from is read from its tokenization
-    /// cache; any other text is tokenized here, with the same result.
-    pub fn overlap(
-        &self,
-        text: &str,
-        line_in_body: bool,
-        language: Option<Language>,
-    ) -> (f32, usize) {
-        match self.words.find_line(text, language) {
-            Some(line) => {
-                let (pairs, total) = self.words.line(line);
-                self.share(pairs, total, line_in_body)
-            }
-            None => {
-                let (pairs, total) = self.words.pairs_of(text, language);
-                self.share(&pairs, total, line_in_body)
-            }
-        }
+    /// Share (0..1) of line `line`'s content words found elsewhere in the body, and how
+    /// many content words the line has. `line_in_body` removes the line's own contribution.
+    pub fn overlap(&self, line: usize, line_in_body: bool) -> (f32, usize) {
+        let (pairs, total) = self.words.line(line);
+        self.share(pairs, total, line_in_body)
     }
 
     /// Leave one out: a word is shared when the body holds more copies than the line.
@@ -81,8 +65,8 @@ mod tests {
                     A celebrity chef opened a bakery selling croissants downtown.\n";
         let doc = Document::parse(text.as_bytes(), StopwordSet::shared());
         let vocab = Vocabulary::of_lines(&doc, |i| i < 2);
-        let (on, _) = vocab.overlap(&doc.lines[1].text, true, doc.language);
-        let (off, _) = vocab.overlap(&doc.lines[2].text, false, doc.language);
+        let (on, _) = vocab.overlap(1, true);
+        let (off, _) = vocab.overlap(2, false);
         assert!(on >= 0.5, "{on}");
         assert!(off < 0.1, "{off}");
     }
@@ -94,13 +78,7 @@ mod tests {
         let doc = Document::parse(text.as_bytes(), StopwordSet::shared());
         let vocab = Vocabulary::of_lines(&doc, |i| i < 2);
         // "bridge" x2 is the line's own; only the third copy in line 2 makes it shared.
-        assert_eq!(
-            vocab.overlap(&doc.lines[0].text, true, doc.language),
-            (0.5, 4)
-        );
-        assert_eq!(
-            vocab.overlap(&doc.lines[2].text, false, doc.language),
-            (0.0, 3)
-        );
+        assert_eq!(vocab.overlap(0, true), (0.5, 4));
+        assert_eq!(vocab.overlap(2, false), (0.0, 3));
     }
 }

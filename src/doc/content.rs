@@ -5,151 +5,102 @@
 //! again for each question was a quarter of the run time; here each line is tokenized once
 //! and its words become `(id, multiplicity)` pairs, so a vocabulary is a `Vec<u32>` of
 //! counts and an overlap is a few array reads.
+//!
+//! Callers ask by line index, so the word -> id map is needed only while building: its keys
+//! borrow the document's parse-time keys instead of owning a copy of every word.
 
 use super::tokens::for_each_content_word;
-use super::{content_kind, Document, Language, StopwordSet};
+use super::{content_kind, Document, StopwordSet};
 use foldhash::{HashMap, HashMapExt};
 
-/// Where one line's words and text sit in the [`ContentWords`] buffers.
+/// Whether any word is [`content_kind::OTHER`]: the only kind with bit 1 set, so the
+/// kinds are OR-ed eight at a time (`contains` calls memchr, and `max` compares byte by
+/// byte; both cost more than these few bytes).
+fn any_other(kinds: &[u8]) -> bool {
+    const _: () = assert!(
+        content_kind::OTHER & 2 != 0 && content_kind::KEY & 2 == 0 && content_kind::NONE & 2 == 0
+    );
+    let mut chunks = kinds.chunks_exact(8);
+    let mut any = 0u64;
+    for chunk in &mut chunks {
+        any |= u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    }
+    for &kind in chunks.remainder() {
+        any |= u64::from(kind);
+    }
+    any & 0x0202_0202_0202_0202 != 0
+}
+
+/// Where one line's pairs end in [`ContentWords::pairs`], and its number of words.
 #[derive(Debug, Clone, Copy)]
 struct LineSpan {
     pairs_end: u32,
     words: u32,
-    text_start: u32,
-    text_end: u32,
 }
 
 /// The significant (non-stopword) content words of each line of a document.
 #[derive(Debug)]
 pub struct ContentWords {
-    language: Option<Language>,
-    index: HashMap<Box<str>, u32>,
-    /// Per line, `(id, multiplicity)` sorted by id, lines back to back.
+    distinct: usize,
+    /// Per line, `(id, multiplicity)` with each id once, in order of first occurrence; lines
+    /// back to back.
     pairs: Vec<(u32, u32)>,
     lines: Vec<LineSpan>,
-    /// A copy of every line's text, to recognise a line handed back as a `&str`.
-    texts: String,
-    by_address: HashMap<(usize, usize), u32>,
 }
 
 impl ContentWords {
     /// Tokenize every non-blank line of `doc` with the document language's stopwords.
     pub fn build(doc: &Document) -> ContentWords {
         let stopwords = StopwordSet::shared();
-        let mut words = ContentWords {
-            language: doc.language,
-            index: HashMap::new(),
-            pairs: Vec::new(),
-            lines: Vec::with_capacity(doc.len()),
-            texts: String::new(),
-            by_address: HashMap::new(),
+        // `None` (no language guessed) counts a word listed by any language as a stopword.
+        let stop_bits = doc.language.map_or(u32::MAX, |lang| lang.bit());
+        let mut ids = Interner::new(doc.facts.masks.len());
+        let mut runs = LineRuns {
+            pairs: Vec::with_capacity(doc.facts.masks.len()),
+            ..LineRuns::default()
         };
-        let (mut buf, mut ids) = (String::new(), Vec::new());
+        let mut lines = Vec::with_capacity(doc.len());
+        let mut buf = String::new();
         for (i, line) in doc.lines.iter().enumerate() {
-            let text: &str = &line.text;
-            let text_start = words.texts.len() as u32;
+            let mut words = 0u32;
             if !line.is_blank() {
                 let (masks, kinds) = doc.word_facts(i);
-                // OTHER is the largest kind; `max` is a plain loop, where `contains` calls
-                // memchr, which costs more than these few bytes.
-                if kinds.iter().max() == Some(&content_kind::OTHER) {
-                    words.ids_of(text, stopwords, doc.language, &mut buf, &mut ids, true);
+                runs.start_line();
+                if any_other(kinds) {
+                    for_each_content_word(&line.text, &mut buf, |w| {
+                        if stopwords.mask(w) & stop_bits == 0 {
+                            runs.add(ids.id_of_owned(w.as_bytes()));
+                            words += 1;
+                        }
+                    });
                 } else {
-                    words.ids_of_keys(doc.match_key(i), masks, kinds, doc.language, &mut ids);
+                    // Only KEY words that are not stopwords count; each needs its place in
+                    // the key all the same.
+                    let mut key = KeyWords::new(doc.match_key(i).as_bytes());
+                    for (&mask, &kind) in masks.iter().zip(kinds) {
+                        let word = key.next_word();
+                        if kind == content_kind::KEY && mask & stop_bits == 0 {
+                            runs.add(ids.id_of(word));
+                            words += 1;
+                        }
+                    }
                 }
-                words.push_pairs(&mut ids);
-                words.texts.push_str(text);
-                words
-                    .by_address
-                    .insert((text.as_ptr() as usize, text.len()), i as u32);
             }
-            words.lines.push(LineSpan {
-                pairs_end: words.pairs.len() as u32,
-                words: ids.len() as u32,
-                text_start,
-                text_end: words.texts.len() as u32,
+            lines.push(LineSpan {
+                pairs_end: runs.pairs.len() as u32,
+                words,
             });
-            ids.clear();
         }
-        words
-    }
-
-    /// Ids of the significant words of `text`, in order; unknown words get `u32::MAX`
-    /// unless `add` gives them a new id.
-    fn ids_of(
-        &mut self,
-        text: &str,
-        stopwords: &StopwordSet,
-        language: Option<Language>,
-        buf: &mut String,
-        out: &mut Vec<u32>,
-        add: bool,
-    ) {
-        for_each_content_word(text, buf, |w| {
-            if stopwords.is_stopword(w, language) {
-                return;
-            }
-            out.push(self.id_of(w, add));
-        });
-    }
-
-    /// The id of `word`: a new one when it is unknown and `add` says so, else `u32::MAX`.
-    fn id_of(&mut self, word: &str, add: bool) -> u32 {
-        match self.index.get(word) {
-            Some(&id) => id,
-            None if add => {
-                let id = self.index.len() as u32;
-                self.index.insert(word.into(), id);
-                id
-            }
-            None => u32::MAX,
-        }
-    }
-
-    /// [`Self::ids_of`] (adding new words) from the line's parse-time key and word facts:
-    /// the same tokens, already lowercased, with their stopword masks already looked up.
-    fn ids_of_keys(
-        &mut self,
-        key: &str,
-        masks: &[u32],
-        kinds: &[u8],
-        language: Option<Language>,
-        out: &mut Vec<u32>,
-    ) {
-        // A long line's key ends with a hash after its words; `masks` stops before it.
-        // Words are split by hand: `str::split` calls memchr per word, slow for short words.
-        let mut rest = key;
-        for (&mask, &kind) in masks.iter().zip(kinds) {
-            let end = rest.bytes().position(|b| b == b' ').unwrap_or(rest.len());
-            let word = &rest[..end];
-            rest = rest.get(end + 1..).unwrap_or("");
-            let stopword = match language {
-                Some(lang) => mask & lang.bit() != 0,
-                None => mask != 0,
-            };
-            if kind != content_kind::KEY || stopword {
-                continue;
-            }
-            out.push(self.id_of(word, true));
-        }
-    }
-
-    /// Sort `ids` and append them to `pairs` as `(id, multiplicity)` runs.
-    fn push_pairs(&mut self, ids: &mut [u32]) {
-        ids.sort_unstable();
-        let start = self.lines.last().map_or(0, |l| l.pairs_end as usize);
-        for &id in ids.iter() {
-            let in_line = self.pairs.len() > start;
-            match self.pairs.last_mut() {
-                Some((last, n)) if in_line && *last == id => *n += 1,
-                _ => self.pairs.push((id, 1)),
-            }
+        ContentWords {
+            distinct: ids.len(),
+            pairs: runs.pairs,
+            lines,
         }
     }
 
     /// Number of distinct words in the document (ids are below this).
     pub fn distinct(&self) -> usize {
-        self.index.len()
+        self.distinct
     }
 
     /// Line `i`'s `(id, multiplicity)` pairs and its number of words.
@@ -163,38 +114,143 @@ impl ContentWords {
             span.words as usize,
         )
     }
+}
 
-    /// The line whose text is `text` (the same string slice, with the same content).
-    pub fn find_line(&self, text: &str, language: Option<Language>) -> Option<usize> {
-        if language != self.language {
-            return None;
+/// Word -> id while building. Words of a parse-time key are borrowed from the document;
+/// only words built in a buffer (lines of unspaced script) are copied. A word is in one of
+/// the two maps, so both are asked before a word gets a new id.
+struct Interner<'d> {
+    borrowed: HashMap<&'d [u8], u32>,
+    owned: HashMap<Box<[u8]>, u32>,
+}
+
+impl<'d> Interner<'d> {
+    /// Sized for a document of `words` words: about one in eight is distinct, and growing
+    /// the map rehashes every word already in it.
+    fn new(words: usize) -> Interner<'d> {
+        Interner {
+            borrowed: HashMap::with_capacity(words / 8),
+            owned: HashMap::new(),
         }
-        let &i = self.by_address.get(&(text.as_ptr() as usize, text.len()))?;
-        let span = self.lines[i as usize];
-        (&self.texts[span.text_start as usize..span.text_end as usize] == text)
-            .then_some(i as usize)
     }
 
-    /// Pairs for any text (unknown words share the id `u32::MAX`) and its number of words.
-    pub fn pairs_of(&self, text: &str, language: Option<Language>) -> (Vec<(u32, u32)>, usize) {
-        let mut ids = Vec::new();
-        let mut buf = String::new();
-        let stopwords = StopwordSet::shared();
-        for_each_content_word(text, &mut buf, |w| {
-            if !stopwords.is_stopword(w, language) {
-                ids.push(self.index.get(w).copied().unwrap_or(u32::MAX));
-            }
-        });
-        ids.sort_unstable();
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        for &id in &ids {
-            match pairs.last_mut() {
-                Some((last, n)) if *last == id => *n += 1,
-                _ => pairs.push((id, 1)),
-            }
-        }
-        (pairs, ids.len())
+    fn len(&self) -> usize {
+        self.borrowed.len() + self.owned.len()
     }
+
+    /// The id of a word borrowed from the document.
+    fn id_of(&mut self, word: &'d [u8]) -> Id {
+        if let Some(&id) = self.borrowed.get(word) {
+            return Id { id, new: false };
+        }
+        if let Some(&id) = self.owned.get(word) {
+            return Id { id, new: false };
+        }
+        let id = self.len() as u32;
+        self.borrowed.insert(word, id);
+        Id { id, new: true }
+    }
+
+    /// The id of a word that lives only in a buffer.
+    fn id_of_owned(&mut self, word: &[u8]) -> Id {
+        if let Some(&id) = self.borrowed.get(word) {
+            return Id { id, new: false };
+        }
+        if let Some(&id) = self.owned.get(word) {
+            return Id { id, new: false };
+        }
+        let id = self.len() as u32;
+        self.owned.insert(word.into(), id);
+        Id { id, new: true }
+    }
+}
+
+/// A word's id, and whether the word was seen for the first time (so not yet in this line).
+#[derive(Clone, Copy)]
+struct Id {
+    id: u32,
+    new: bool,
+}
+
+/// Collects each line's `(id, multiplicity)` pairs without sorting: per id, the last line
+/// it was seen in and where its pair sits.
+#[derive(Default)]
+struct LineRuns {
+    pairs: Vec<(u32, u32)>,
+    /// Per id: line number (from 1) where it was last added, and its pair's index.
+    seen: Vec<(u32, u32)>,
+    line: u32,
+}
+
+impl LineRuns {
+    fn start_line(&mut self) {
+        self.line += 1;
+    }
+
+    // Called from two loops; left to itself the compiler stops inlining it (+15 M
+    // instructions on the generated corpus).
+    #[inline(always)]
+    fn add(&mut self, Id { id, new }: Id) {
+        let slot = self.pairs.len() as u32;
+        if new {
+            self.seen.push((self.line, slot));
+            self.pairs.push((id, 1));
+            return;
+        }
+        let seen = &mut self.seen[id as usize];
+        if seen.0 == self.line {
+            self.pairs[seen.1 as usize].1 += 1;
+        } else {
+            *seen = (self.line, slot);
+            self.pairs.push((id, 1));
+        }
+    }
+}
+
+/// The space-separated words of a key, one after another. A long line's key ends with a
+/// hash after its words, which the caller never asks for.
+struct KeyWords<'d> {
+    key: &'d [u8],
+    at: usize,
+}
+
+impl<'d> KeyWords<'d> {
+    fn new(key: &'d [u8]) -> KeyWords<'d> {
+        KeyWords { key, at: 0 }
+    }
+
+    /// The next word (empty past the end). Spaces are found eight bytes at a time: words
+    /// are short, and `str::split` calls memchr per word, slow for short words.
+    fn next_word(&mut self) -> &'d [u8] {
+        let rest = &self.key[self.at.min(self.key.len())..];
+        let end = space_in(rest).unwrap_or(rest.len());
+        self.at += end + 1;
+        &rest[..end]
+    }
+}
+
+/// The index of the first space in `bytes`.
+fn space_in(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let x = word ^ (ONES * u64::from(b' '));
+        // A zero byte of `x` (a space) sets its high bit here; bytes above the first zero
+        // may be flagged wrongly, but the lowest flag is always exact.
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            return Some(offset + (zero.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b' ')
+        .map(|p| offset + p)
 }
 
 #[cfg(test)]
@@ -202,7 +258,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lines_become_sorted_id_runs_and_are_found_again_by_their_text() {
+    fn lines_become_id_runs_in_first_occurrence_order() {
         let text = "Bridge repairs bridge\n\nCouncil bridge\n";
         let doc = Document::parse(text.as_bytes(), StopwordSet::shared());
         let words = ContentWords::build(&doc);
@@ -211,17 +267,73 @@ mod tests {
         assert_eq!(n, 3);
         assert_eq!(pairs, &[(0, 2), (1, 1)]);
         assert_eq!(words.line(1), (&[][..], 0));
-        assert_eq!(words.line(2).1, 2);
-        assert_eq!(words.find_line(&doc.lines[2].text, doc.language), Some(2));
-        let copy = doc.lines[2].text.to_string();
-        assert_eq!(words.find_line(&copy, doc.language), None);
-        assert_eq!(
-            words.pairs_of(&copy, doc.language),
-            (vec![(0, 1), (2, 1)], 2)
-        );
-        assert_eq!(
-            words.pairs_of("zebra quagga", doc.language).0,
-            vec![(u32::MAX, 2)]
-        );
+        assert_eq!(words.line(2), (&[(2, 1), (0, 1)][..], 2));
+    }
+
+    #[test]
+    fn a_word_has_one_id_in_keyed_and_retokenized_lines() {
+        // The second line holds unspaced script, so it is tokenized again from its text;
+        // "tokyo" must keep the id it got from the first line's key, and the reverse.
+        let text = "Tokyo tower visit\n東京 tokyo osaka\nOsaka castle\n";
+        let doc = Document::parse(text.as_bytes(), StopwordSet::shared());
+        let words = ContentWords::build(&doc);
+        let ids = |i: usize| -> Vec<u32> { words.line(i).0.iter().map(|p| p.0).collect() };
+        let (first, second, third) = (ids(0), ids(1), ids(2));
+        assert_eq!(first.len(), 3);
+        assert!(second.contains(&first[0]), "{first:?} {second:?}");
+        assert_eq!(third.len(), 2);
+        assert!(second.contains(&third[0]), "{second:?} {third:?}");
+        assert_eq!(words.distinct(), 6);
+    }
+
+    #[test]
+    fn repeated_words_add_up_within_a_line_only() {
+        let text = "alpha beta alpha gamma alpha beta\nbeta alpha\n";
+        let doc = Document::parse(text.as_bytes(), StopwordSet::shared());
+        let words = ContentWords::build(&doc);
+        assert_eq!(words.line(0), (&[(0, 3), (1, 2), (2, 1)][..], 6));
+        assert_eq!(words.line(1), (&[(1, 1), (0, 1)][..], 2));
+    }
+
+    #[test]
+    fn spaces_are_found_in_every_position_of_a_chunk_and_the_tail() {
+        for len in 0..20 {
+            for at in 0..len {
+                let mut bytes = vec![b'x'; len];
+                bytes[at] = b' ';
+                assert_eq!(space_in(&bytes), Some(at), "{len} {at}");
+                // A later space does not hide an earlier one.
+                bytes[len - 1] = b' ';
+                assert_eq!(space_in(&bytes), Some(at), "{len} {at}");
+            }
+            assert_eq!(space_in(&vec![b'x'; len]), None);
+        }
+        // Bytes next to a space's value (0x1f, 0x21) and high bytes are not spaces.
+        assert_eq!(space_in(b"\x1f!\xe2\x80\xa0\x21\x1fab c"), Some(9));
+    }
+
+    #[test]
+    fn any_other_finds_an_other_kind_in_every_position() {
+        use content_kind::{KEY, NONE, OTHER};
+        for len in 0..20 {
+            let plain: Vec<u8> = (0..len).map(|i| [NONE, KEY][i % 2]).collect();
+            assert!(!any_other(&plain), "{len}");
+            for at in 0..len {
+                let mut kinds = plain.clone();
+                kinds[at] = OTHER;
+                assert!(any_other(&kinds), "{len} {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn key_words_walk_the_key_and_stop_empty() {
+        let mut key = KeyWords::new(b"one two  three");
+        assert_eq!(key.next_word(), b"one");
+        assert_eq!(key.next_word(), b"two");
+        assert_eq!(key.next_word(), b"");
+        assert_eq!(key.next_word(), b"three");
+        assert_eq!(key.next_word(), b"");
+        assert_eq!(key.next_word(), b"");
     }
 }
