@@ -1,8 +1,8 @@
 //! The `clean` run: sorted jobs, cleaned in parallel chunks, results gathered in order.
 //!
-//! Workers read, clean and write each file's copy; the main thread then writes report
-//! records chunk by chunk in job order, so the report is identical whatever the thread
-//! count and memory stays bounded by one chunk of documents.
+//! Workers read, clean and write each file's copy; the report records of a chunk are
+//! written in job order while the workers clean the next chunk, so the report is identical
+//! whatever the thread count and memory stays bounded by two chunks of documents.
 
 use crate::config::{Config, ReportTarget, Source};
 use crate::corpus::{group_key, pass::folder_of, CorpusIndex};
@@ -178,43 +178,58 @@ pub fn run_jobs(jobs: &[Job], notes: &WalkNotes, config: &Config) -> io::Result<
         None => std::borrow::Cow::Borrowed(jobs),
     };
     let progress = progress_bar(config, &jobs);
-    let mut files_done = 0usize;
     let resume = crate::resume::Resume::new(config);
     let done = |job: &Job| resume.as_ref().is_some_and(|r| r.done(job).is_some());
+    let mut collected = Collected {
+        report: &mut report,
+        summary: &mut summary,
+        resume: resume.as_ref(),
+        progress: &progress,
+        files_done: 0,
+        files: jobs.len(),
+    };
+    // The last chunk cleaned: reported while the workers clean the next one, so they do
+    // not wait for the report at every chunk. Reports stay in job order.
+    let mut pending: Option<(&[Job], Vec<Outcome>)> = None;
     let mut rest = &jobs[..];
     while !rest.is_empty() {
         // After an interrupt no new file is started; the run stops with what is complete.
         if interrupt::requested() {
             break;
         }
+        let job = &rest[0];
+        let jsonl = config.records.is_jsonl(job.input());
+        if done(job) || jsonl {
+            // These write to the report at once: the chunk before them goes first.
+            if let Some((chunk, outcomes)) = pending.take() {
+                collected.add_chunk(chunk, outcomes)?;
+            }
+        }
         if let Some(resume) = &resume {
-            if resume.replay(&rest[0], &mut report, &mut summary)? {
-                advance(&progress, rest[0].size, &mut files_done, jobs.len());
+            if resume.replay(job, collected.report, collected.summary)? {
+                collected.advance(job);
                 rest = &rest[1..];
                 continue;
             }
         }
-        if config.records.is_jsonl(rest[0].input()) {
+        if jsonl {
+            let Collected {
+                report, summary, ..
+            } = &mut collected;
             progress.suspend(|| {
-                crate::resume::record(
-                    resume.as_ref(),
-                    &rest[0],
-                    &mut report,
-                    &mut summary,
-                    |report, summary| {
-                        summary.files += 1;
-                        crate::formats::shard::process_shard(
-                            &rest[0],
-                            config,
-                            corpus.as_ref(),
-                            &pool,
-                            report,
-                            summary,
-                        )
-                    },
-                )
+                crate::resume::record(resume.as_ref(), job, report, summary, |report, summary| {
+                    summary.files += 1;
+                    crate::formats::shard::process_shard(
+                        job,
+                        config,
+                        corpus.as_ref(),
+                        &pool,
+                        report,
+                        summary,
+                    )
+                })
             })?;
-            advance(&progress, rest[0].size, &mut files_done, jobs.len());
+            collected.advance(job);
             rest = &rest[1..];
             continue;
         }
@@ -226,56 +241,33 @@ pub fn run_jobs(jobs: &[Job], notes: &WalkNotes, config: &Config) -> io::Result<
             .count();
         let (chunk, tail) = rest.split_at(plain);
         rest = tail;
-        let outcomes: Option<Vec<Outcome>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|job| {
-                    if interrupt::requested() {
-                        return None;
-                    }
-                    process(job, config, corpus.as_ref(), &progress)
-                })
-                .collect()
-        });
-        let Some(outcomes) = outcomes else { break };
-        for (job, outcome) in chunk.iter().zip(outcomes) {
-            crate::resume::record(
-                resume.as_ref(),
-                job,
-                &mut report,
-                &mut summary,
-                |report, summary| {
-                    summary.files += 1;
-                    match outcome {
-                        Outcome::Cleaned {
-                            bytes_in,
-                            bytes_out,
-                            lines_in,
-                            lines_out,
-                            removals,
-                            spool,
-                        } => {
-                            if let Some(spool) = spool {
-                                summary.add_rule_counts(&spool.by_rule);
-                                report.append_rendered(spool.into_reader()?)?;
+        let previous = pending.take();
+        let (outcomes, reported) = pool.install(|| {
+            rayon::join(
+                || {
+                    chunk
+                        .par_iter()
+                        .map(|job| {
+                            if interrupt::requested() {
+                                return None;
                             }
-                            report.write_document(&job.display(), &removals)?;
-                            summary
-                                .add_document(bytes_in, bytes_out, lines_in, lines_out, &removals);
-                        }
-                        Outcome::Failed { kind, message } => {
-                            progress.suspend(|| {
-                                eprintln!("dehusk: error: {}: {message}", job.display())
-                            });
-                            summary.add_error(kind);
-                        }
-                        Outcome::Skipped { kind } => summary.add_skipped(kind),
-                    }
-                    Ok(())
+                            process(job, config, corpus.as_ref(), &progress)
+                        })
+                        .collect::<Option<Vec<Outcome>>>()
                 },
-            )?;
-            advance(&progress, job.size, &mut files_done, jobs.len());
-        }
+                || match previous {
+                    Some((chunk, outcomes)) => collected.add_chunk(chunk, outcomes),
+                    None => Ok(()),
+                },
+            )
+        });
+        reported?;
+        let Some(outcomes) = outcomes else { break };
+        pending = Some((chunk, outcomes));
+    }
+    // What was cleaned is reported, also when an interrupt stopped the run.
+    if let Some((chunk, outcomes)) = pending.take() {
+        collected.add_chunk(chunk, outcomes)?;
     }
     progress.finish_and_clear();
     if interrupt::requested() {
@@ -463,6 +455,67 @@ fn open_report(config: &Config) -> io::Result<ReportWriter> {
 }
 
 /// One more file done: bytes for the bar, the count for its message.
+/// Where finished jobs go, in job order: the report, the summary, the resume journal and
+/// the progress bar.
+struct Collected<'a> {
+    report: &'a mut ReportWriter,
+    summary: &'a mut Summary,
+    resume: Option<&'a crate::resume::Resume>,
+    progress: &'a ProgressBar,
+    files_done: usize,
+    files: usize,
+}
+
+impl Collected<'_> {
+    /// Report a cleaned chunk, job by job.
+    fn add_chunk(&mut self, chunk: &[Job], outcomes: Vec<Outcome>) -> io::Result<()> {
+        for (job, outcome) in chunk.iter().zip(outcomes) {
+            let progress = self.progress;
+            crate::resume::record(
+                self.resume,
+                job,
+                self.report,
+                self.summary,
+                |report, summary| {
+                    summary.files += 1;
+                    match outcome {
+                        Outcome::Cleaned {
+                            bytes_in,
+                            bytes_out,
+                            lines_in,
+                            lines_out,
+                            removals,
+                            spool,
+                        } => {
+                            if let Some(spool) = spool {
+                                summary.add_rule_counts(&spool.by_rule);
+                                report.append_rendered(spool.into_reader()?)?;
+                            }
+                            report.write_document(&job.display(), &removals)?;
+                            summary
+                                .add_document(bytes_in, bytes_out, lines_in, lines_out, &removals);
+                        }
+                        Outcome::Failed { kind, message } => {
+                            progress.suspend(|| {
+                                eprintln!("dehusk: error: {}: {message}", job.display())
+                            });
+                            summary.add_error(kind);
+                        }
+                        Outcome::Skipped { kind } => summary.add_skipped(kind),
+                    }
+                    Ok(())
+                },
+            )?;
+            self.advance(job);
+        }
+        Ok(())
+    }
+
+    fn advance(&mut self, job: &Job) {
+        advance(self.progress, job.size, &mut self.files_done, self.files);
+    }
+}
+
 fn advance(bar: &ProgressBar, size: u64, files_done: &mut usize, files: usize) {
     *files_done += 1;
     bar.inc(size);
