@@ -511,16 +511,14 @@ impl Collected<'_> {
         Ok(())
     }
 
+    /// Count `job` as finished on the progress bar.
     fn advance(&mut self, job: &Job) {
-        advance(self.progress, job.size, &mut self.files_done, self.files);
-    }
-}
-
-fn advance(bar: &ProgressBar, size: u64, files_done: &mut usize, files: usize) {
-    *files_done += 1;
-    bar.inc(size);
-    if !bar.is_hidden() {
-        bar.set_message(format!("{files_done}/{files} files"));
+        self.files_done += 1;
+        self.progress.inc(job.size);
+        if !self.progress.is_hidden() {
+            self.progress
+                .set_message(format!("{}/{} files", self.files_done, self.files));
+        }
     }
 }
 
