@@ -4,8 +4,10 @@
 Builds the release binary and the seeded corpus generator, generates (once) a corpus of
 --mb megabytes, warms the page cache, then runs `clean` with each thread count under
 `/usr/bin/time -v`, --runs times, and prints one Markdown table (best and median rate,
-peak RSS, CPU seconds, load average at the start of the run). Also times `clean` of one
-small file (start-up). Stdlib only; needs cargo and GNU time (/usr/bin/time).
+peak RSS, CPU seconds, load average at the start of the run). A last row, "copy floor", runs
+`examples/copy_floor.rs` the same way: the same files read and written atomically on one
+thread with no cleaning, the fastest any `-j1` run could be on this filesystem. Also times
+`clean` of one small file (start-up). Stdlib only; needs cargo and GNU time (/usr/bin/time).
 
     python3 scripts/bench/whole.py                    # 256 MB, -j1 and -j2, 3 runs each
     python3 scripts/bench/whole.py --mb 1024 --runs 1 # the memory check on 1 GB
@@ -86,12 +88,17 @@ def clear_outputs(out: Path):
 
 
 def timed_run(binary, corpus: Path, out: Path, threads: int):
+    cmd = [binary, "clean", str(corpus), "--out", str(out), f"-j{threads}", "-q"]
+    return timed(cmd)
+
+
+def timed(cmd):
     sh(["sync"])
     before = load()
-    cmd = ["/usr/bin/time", "-v", binary, "clean", str(corpus), "--out", str(out), f"-j{threads}", "-q"]
+    cmd = ["/usr/bin/time", "-v"] + cmd
     result = subprocess.run(cmd, capture_output=True, text=True)
     if result.returncode not in (0, 1):
-        sys.exit(f"dehusk failed ({result.returncode}):\n{result.stderr[-2000:]}")
+        sys.exit(f"{cmd[2]} failed ({result.returncode}):\n{result.stderr[-2000:]}")
     def field(name):
         m = re.search(rf"{re.escape(name)}: (.+)", result.stderr)
         return m.group(1).strip() if m else "0"
@@ -105,6 +112,15 @@ def timed_run(binary, corpus: Path, out: Path, threads: int):
         "sys": float(field("System time (seconds)")),
         "load": before,
     }
+
+
+def row(label, runs, mb):
+    walls = [r["wall"] for r in runs]
+    best = min(walls)
+    loads = ", ".join(f"{r['load']:.1f}" for r in runs)
+    return (f"| {label} | {len(runs)} | {best:.2f} | {mb / best:.1f} | {mb / statistics.median(walls):.1f} "
+            f"| {max(r['rss_mb'] for r in runs):.1f} | {min(r['cpu'] for r in runs):.2f} "
+            f"| {min(r['sys'] for r in runs):.2f} | {loads} |")
 
 
 def startup(binary, runs=30):
@@ -128,12 +144,14 @@ def main():
     ap.add_argument("--threads", default="1,2", help="thread counts (default 1,2)")
     ap.add_argument("--bin", default=str(ROOT / "target/release/dehusk"))
     ap.add_argument("--no-build", action="store_true", help="use --bin as it is")
+    ap.add_argument("--no-floor", action="store_true", help="skip the copy-floor row")
     ap.add_argument("--eval", help="replicate this eval root's */dev/input instead of generating")
     ap.add_argument("--dir", default=os.path.join(tempfile.gettempdir(), "dehusk-bench"))
     args = ap.parse_args()
 
     if not args.no_build:
-        sh(["cargo", "build", "--release", "--quiet", "--bin", "dehusk", "--example", "gen_bench_corpus"], cwd=ROOT)
+        sh(["cargo", "build", "--release", "--quiet", "--bin", "dehusk", "--example", "gen_bench_corpus",
+            "--example", "copy_floor"], cwd=ROOT)
     kind = "eval" if args.eval else f"gen-seed{args.seed}"
     corpus = Path(args.dir) / f"corpus-{kind}-{args.mb}mb"
     out = Path(args.dir) / "out"
@@ -149,13 +167,14 @@ def main():
     rates = {}
     for threads in [int(t) for t in args.threads.split(",")]:
         runs = [timed_run(args.bin, corpus, out / f"j{threads}-run{i}", threads) for i in range(args.runs)]
-        walls = [r["wall"] for r in runs]
-        best = min(walls)
-        rates[threads] = mb / best
-        loads = ", ".join(f"{r['load']:.1f}" for r in runs)
-        print(f"| -j{threads} | {len(runs)} | {best:.2f} | {mb / best:.1f} | {mb / statistics.median(walls):.1f} "
-              f"| {max(r['rss_mb'] for r in runs):.1f} | {min(r['cpu'] for r in runs):.2f} "
-              f"| {min(r['sys'] for r in runs):.2f} | {loads} |")
+        rates[threads] = mb / min(r["wall"] for r in runs)
+        print(row(f"-j{threads}", runs, mb))
+    floor = ROOT / "target/release/examples/copy_floor"
+    if not args.no_floor and floor.exists():
+        runs = [timed([str(floor), str(corpus), str(out / f"floor-run{i}")]) for i in range(args.runs)]
+        print(row("copy floor", runs, mb))
+    elif not args.no_floor:
+        print(f"\n(no copy-floor row: {floor} is not built; run without --no-build once)")
     if 1 in rates and 2 in rates:
         print(f"\n-j2 / -j1 (best runs): {rates[2] / rates[1]:.2f}x")
     median_ms, best_ms = startup(args.bin)
