@@ -3,10 +3,10 @@
 //!
 //! Usage: `cargo run --release --example copy_floor -- IN_DIR OUT_DIR`
 //!
-//! Walks `IN_DIR` in file-name order, skipping hidden entries, and for every `.txt` file reads
-//! it whole, writes it to `OUT_DIR/<relative path>` through dehusk's own atomic writer (temp
-//! file in the target folder, then rename) and appends one JSON line to `OUT_DIR/report.jsonl`,
-//! on one thread. No run of `clean` on the same files and filesystem can be faster than this,
+//! Walks `IN_DIR` in file-name order, skipping hidden entries, and for every `.txt` or `.jsonl`
+//! file (a shard is copied as it is) reads it whole, writes it to `OUT_DIR/<relative path>`
+//! through dehusk's own atomic writer (temp file in the target folder, then rename) and appends
+//! one JSON line to `OUT_DIR/report.jsonl`, on one thread. No run of `clean` on the same files and filesystem can be faster than this,
 //! so it shows how much of a run's time is the filesystem's and how much is dehusk's.
 
 use std::fs::{self, File};
@@ -31,7 +31,9 @@ fn main() {
     for entry in entries {
         let entry = entry.expect("walk");
         let path = entry.path();
-        if !entry.file_type().is_file() || path.extension().is_none_or(|x| x != "txt") {
+        if !entry.file_type().is_file()
+            || path.extension().is_none_or(|x| x != "txt" && x != "jsonl")
+        {
             continue;
         }
         let data = fs::read(path).expect("read");

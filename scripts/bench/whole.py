@@ -13,9 +13,15 @@ thread with no cleaning, the fastest any `-j1` run could be on this filesystem. 
     python3 scripts/bench/whole.py --mb 1024 --runs 1 # the memory check on 1 GB
     python3 scripts/bench/whole.py --bin /tmp/old-dehusk --no-build   # compare a binary
     python3 scripts/bench/whole.py --eval ../shared/eval --mb 256   # replicated eval inputs
+    python3 scripts/bench/whole.py --jsonl            # the same documents as JSON Lines shards
+
+With --jsonl the documents of the text corpus are packed, in order, into shards of about 32 MB
+(`{"id": "<relative path>", "text": "<document>"}` per line), so a run writes a few big files
+instead of one per document; rates count the shards' bytes.
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -60,13 +66,38 @@ def make_corpus(args, corpus: Path):
     (corpus / ".done").touch()
 
 
+def pack_jsonl(texts: Path, corpus: Path, shard_mb=32):
+    """The documents under `texts`, in path order, as JSON Lines shards of about `shard_mb` MB."""
+    if (corpus / ".done").exists():
+        return
+    shutil.rmtree(corpus, ignore_errors=True)
+    corpus.mkdir(parents=True)
+    shard, out = 0, None
+    for path in sorted(texts.rglob("*.txt")):
+        if out is None or out.tell() >= shard_mb << 20:
+            if out:
+                out.close()
+            out = open(corpus / f"part-{shard:04d}.jsonl", "w", encoding="utf-8")
+            shard += 1
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        record = {"id": str(path.relative_to(texts)), "text": text}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if out:
+        out.close()
+    (corpus / ".done").touch()
+
+
+def documents(corpus: Path):
+    return [p for p in corpus.rglob("*") if p.suffix in (".txt", ".jsonl")]
+
+
 def corpus_stats(corpus: Path):
-    sizes = [p.stat().st_size for p in corpus.rglob("*.txt")]
+    sizes = [p.stat().st_size for p in documents(corpus)]
     return len(sizes), sum(sizes), max(sizes)
 
 
 def warm(corpus: Path):
-    for path in corpus.rglob("*.txt"):
+    for path in documents(corpus):
         with open(path, "rb") as f:
             while f.read(1 << 20):
                 pass
@@ -145,6 +176,7 @@ def main():
     ap.add_argument("--bin", default=str(ROOT / "target/release/dehusk"))
     ap.add_argument("--no-build", action="store_true", help="use --bin as it is")
     ap.add_argument("--no-floor", action="store_true", help="skip the copy-floor row")
+    ap.add_argument("--jsonl", action="store_true", help="pack the corpus into JSON Lines shards")
     ap.add_argument("--eval", help="replicate this eval root's */dev/input instead of generating")
     ap.add_argument("--dir", default=os.path.join(tempfile.gettempdir(), "dehusk-bench"))
     args = ap.parse_args()
@@ -156,6 +188,9 @@ def main():
     corpus = Path(args.dir) / f"corpus-{kind}-{args.mb}mb"
     out = Path(args.dir) / "out"
     make_corpus(args, corpus)
+    if args.jsonl:
+        texts, corpus = corpus, corpus.with_name(corpus.name + "-jsonl")
+        pack_jsonl(texts, corpus)
     files, total, largest = corpus_stats(corpus)
     warm(corpus)
     mb = total / 1e6
