@@ -61,10 +61,7 @@ impl ReportWriter {
 
     /// Append the removals of one document.
     pub fn write_document(&mut self, path: &str, removals: &[Removal]) -> io::Result<()> {
-        for removal in removals {
-            self.emit(&ReportRecord::new(path, removal))?;
-        }
-        Ok(())
+        self.emit(path, None, removals)
     }
 
     /// Append the removals of one JSON Lines record (`record` is its 1-based line in the shard).
@@ -75,14 +72,7 @@ impl ReportWriter {
         id: &serde_json::Value,
         removals: &[Removal],
     ) -> io::Result<()> {
-        for removal in removals {
-            self.emit(&ReportRecord {
-                record: Some(record),
-                id: Some(id),
-                ..ReportRecord::new(path, removal)
-            })?;
-        }
-        Ok(())
+        self.emit(path, Some((record, id)), removals)
     }
 
     /// Append records already rendered as JSON lines (a streamed file's spool), in order.
@@ -103,25 +93,39 @@ impl ReportWriter {
         }
     }
 
-    fn emit(&mut self, entry: &ReportRecord) -> io::Result<()> {
+    fn emit(
+        &mut self,
+        path: &str,
+        shard: Option<(u64, &serde_json::Value)>,
+        removals: &[Removal],
+    ) -> io::Result<()> {
+        if removals.is_empty() {
+            return Ok(());
+        }
         let out: &mut dyn Write = match self {
             ReportWriter::File(f) => f,
             ReportWriter::Stderr(e) => e,
             ReportWriter::Sample { limit, records } => {
-                if records.len() < *limit {
+                for removal in removals {
+                    if records.len() >= *limit {
+                        break;
+                    }
+                    let (record, id) = shard.map_or((None, None), |(r, id)| (Some(r), Some(id)));
+                    let entry = ReportRecord {
+                        record,
+                        id,
+                        ..ReportRecord::new(path, removal)
+                    };
                     // Through the text form, so an f32 score stays 0.999 rather than 0.99900001.
-                    records.push(serde_json::from_str(&serde_json::to_string(entry)?)?);
+                    records.push(serde_json::from_str(&serde_json::to_string(&entry)?)?);
                 }
                 return Ok(());
             }
             ReportWriter::Nowhere => return Ok(()),
         };
-        // Rendered whole first: serde_json writes a record in many small pieces, each of
-        // which would be a call through `dyn Write` into the buffered file.
-        let mut line = Vec::with_capacity(RECORD_CAPACITY + entry.text.len() + entry.path.len());
-        serde_json::to_writer(&mut line, entry)?;
-        line.push(b'\n');
-        out.write_all(&line)
+        let mut lines = Vec::new();
+        render_document(&mut lines, path, shard, removals)?;
+        out.write_all(&lines)
     }
 
     /// Publish the report; returns the kept records of a `Sample` (empty otherwise).
@@ -133,6 +137,44 @@ impl ReportWriter {
             ReportWriter::Nowhere => Ok(Vec::new()),
         }
     }
+}
+
+/// The records of one document's removals, each as `serde_json` writes a [`ReportRecord`]
+/// plus a newline, into one buffer: the path (and a shard's record and id) is escaped once
+/// for the document rather than once per record, and the fixed keys are copied as they are.
+fn render_document(
+    out: &mut Vec<u8>,
+    path: &str,
+    shard: Option<(u64, &serde_json::Value)>,
+    removals: &[Removal],
+) -> io::Result<()> {
+    let mut head = Vec::with_capacity(RECORD_CAPACITY + path.len());
+    head.extend_from_slice(br#"{"path":"#);
+    serde_json::to_writer(&mut head, path)?;
+    if let Some((record, id)) = shard {
+        head.extend_from_slice(br#","record":"#);
+        head.extend_from_slice(itoa::Buffer::new().format(record).as_bytes());
+        head.extend_from_slice(br#","id":"#);
+        serde_json::to_writer(&mut head, id)?;
+    }
+    head.extend_from_slice(br#","line":"#);
+    let text_bytes: usize = removals.iter().map(|r| r.text.len()).sum();
+    out.reserve(removals.len() * (head.len() + RECORD_CAPACITY) + text_bytes);
+    let mut numbers = itoa::Buffer::new();
+    for removal in removals {
+        out.extend_from_slice(&head);
+        out.extend_from_slice(numbers.format(removal.line).as_bytes());
+        out.extend_from_slice(br#","category":"#);
+        serde_json::to_writer(&mut *out, removal.category.as_str())?;
+        out.extend_from_slice(br#","rule":"#);
+        serde_json::to_writer(&mut *out, removal.rule)?;
+        out.extend_from_slice(br#","score":"#);
+        serde_json::to_writer(&mut *out, &removal.score)?;
+        out.extend_from_slice(br#","text":"#);
+        serde_json::to_writer(&mut *out, removal.text.as_str())?;
+        out.extend_from_slice(b"}\n");
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -162,5 +204,57 @@ mod tests {
         assert!(serde_json::to_string(&jsonl)
             .unwrap()
             .starts_with(r#"{"path":"s.jsonl","record":12,"id":"d-1","line":3,"#));
+    }
+
+    #[test]
+    fn documents_render_as_serde_json_writes_each_record() {
+        let texts = [
+            "plain",
+            "quote \" and backslash \\ and slash /",
+            "controls \u{0}\u{1}\u{8}\t\n\r\u{c}\u{1f}\u{7f}",
+            "Zürich – 東京 – 🙂 – \u{2028}\u{2029} – \u{fffd}",
+            "",
+        ];
+        let categories = [Category::Caption, Category::Navigation, Category::Duplicate];
+        let scores = [0.0, 0.999, 1.0, 0.5, 0.123, 0.1, f32::NAN, 1e-7];
+        let removals: Vec<Removal> = (0..40)
+            .map(|i| Removal {
+                line: i * 997 + 1,
+                category: categories[i % categories.len()],
+                rule: ["caption.agency_credit", "nav.furniture"][i % 2],
+                score: scores[i % scores.len()],
+                text: texts[i % texts.len()].to_string(),
+            })
+            .collect();
+        let ids = [
+            serde_json::json!("d-1"),
+            serde_json::json!(12),
+            serde_json::Value::Null,
+            serde_json::json!({"a": [1, "\"x\""]}),
+        ];
+        for path in ["a/b.txt", "dir \"q\"/ä\\b.txt", "-"] {
+            for shard in [None, Some((1, &ids[0])), Some((u64::MAX, &ids[1]))]
+                .into_iter()
+                .chain(ids.iter().map(|id| Some((7, id))))
+            {
+                let mut expected = Vec::new();
+                for removal in &removals {
+                    let (record, id) = shard.map_or((None, None), |(r, id)| (Some(r), Some(id)));
+                    let entry = ReportRecord {
+                        record,
+                        id,
+                        ..ReportRecord::new(path, removal)
+                    };
+                    serde_json::to_writer(&mut expected, &entry).unwrap();
+                    expected.push(b'\n');
+                }
+                let mut rendered = Vec::new();
+                render_document(&mut rendered, path, shard, &removals).unwrap();
+                assert_eq!(
+                    String::from_utf8(rendered).unwrap(),
+                    String::from_utf8(expected).unwrap()
+                );
+            }
+        }
     }
 }
