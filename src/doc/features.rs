@@ -79,26 +79,29 @@ impl LineFeatures {
         let mut word: Option<OpenWord> = None;
         let mut at = 0;
         while at < bytes.len() {
-            if let (Some(open), Some(_)) = (word.as_mut(), starts_upper) {
-                // Inside a word, after its first character: ASCII letters change only the
-                // counts below (no digit, symbol, separator or sentence end; `after_stop`
-                // is already false and the first letter is found), so a run of them is
-                // taken at once. This is most of the bytes of prose.
-                // Half the tries stop at once (a space or punctuation after the word).
-                if bytes[at].is_ascii_alphabetic() {
-                    let run = ascii_letters(&bytes[at..]);
-                    chars += run;
-                    nonspace += run;
-                    open.chars += run;
-                    open.alpha = true;
-                    digit_run = 0;
-                    after_stop = false;
-                    at += run;
-                    prev = char::from(bytes[at - 1]);
-                    continue;
-                }
-            }
             let b = bytes[at];
+            if b.is_ascii_alphabetic() {
+                // A run of ASCII letters, most of the bytes of prose, is taken at once: after
+                // its first letter (which may open a word, be the line's first letter or
+                // start a sentence) they change only the counts: no letter is a digit,
+                // symbol, separator or sentence mark.
+                let run = ascii_letters(&bytes[at..]);
+                let upper = b.is_ascii_uppercase();
+                starts_upper.get_or_insert(upper);
+                if after_stop && upper {
+                    inner_sentences += 1;
+                }
+                let open = word.get_or_insert(OpenWord::at(at, ASCII[b as usize]));
+                open.chars += run;
+                open.alpha = true;
+                chars += run;
+                nonspace += run;
+                digit_run = 0;
+                after_stop = false;
+                at += run;
+                prev = char::from(bytes[at - 1]);
+                continue;
+            }
             let (c, props, len) = if b < 0x80 {
                 (b as char, ASCII[b as usize], 1)
             } else {
@@ -156,16 +159,7 @@ impl LineFeatures {
             }
             prev = c;
             if props & ALPHANUMERIC != 0 {
-                let open = word.get_or_insert(OpenWord {
-                    start: at,
-                    first: props,
-                    ascii: true,
-                    cjk: 0,
-                    chars: 0,
-                    alpha: false,
-                    sigma: false,
-                    lowers: false,
-                });
+                let open = word.get_or_insert(OpenWord::at(at, props));
                 open.chars += 1;
                 open.alpha |= props & ALPHABETIC != 0;
                 if b >= 0x80 {

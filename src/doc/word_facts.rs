@@ -23,6 +23,23 @@ pub(super) struct OpenWord {
     pub lowers: bool,
 }
 
+impl OpenWord {
+    /// A word whose first character, with properties `first`, starts at byte `start`.
+    #[inline(always)]
+    pub fn at(start: usize, first: u8) -> OpenWord {
+        OpenWord {
+            start,
+            first,
+            ascii: true,
+            cjk: 0,
+            chars: 0,
+            alpha: false,
+            sigma: false,
+            lowers: false,
+        }
+    }
+}
+
 /// What [`super::for_each_content_word`] makes of a word, so the topic tokens can be read
 /// off the parse-time keys instead of tokenizing every line again.
 pub(crate) mod content_kind {
