@@ -102,6 +102,25 @@ impl LineFeatures {
                 prev = char::from(bytes[at - 1]);
                 continue;
             }
+            if b == b' ' {
+                // The space between words, the commonest byte after letters, is the only
+                // character that can start a new sentence; otherwise it only closes a word.
+                chars += 1;
+                if let Some(open) = word.take() {
+                    words.add(trimmed, at, &open, stopwords, out);
+                }
+                // "in der 89. Minute", "am 3. Mai": a full stop after one or two digits is
+                // an ordinal; after a year ("in 2019. The") it ends a sentence.
+                if matches!(prev, '.' | '!' | '?' | '。' | '！' | '？')
+                    && !(prev == '.' && (1..=2).contains(&digit_run))
+                {
+                    after_stop = true;
+                }
+                digit_run = 0;
+                prev = ' ';
+                at += 1;
+                continue;
+            }
             let (c, props, len) = if b < 0x80 {
                 (b as char, ASCII[b as usize], 1)
             } else {
@@ -145,14 +164,6 @@ impl LineFeatures {
             }
             if !white {
                 after_stop = false;
-            }
-            // "in der 89. Minute", "am 3. Mai": a full stop after one or two digits is an
-            // ordinal; after a year ("in 2019. The") it ends a sentence.
-            if c == ' '
-                && matches!(prev, '.' | '!' | '?' | '。' | '！' | '？')
-                && !(prev == '.' && (1..=2).contains(&digit_run))
-            {
-                after_stop = true;
             }
             if c != '.' {
                 digit_run = if c.is_ascii_digit() { digit_run + 1 } else { 0 };
