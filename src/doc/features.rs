@@ -199,8 +199,11 @@ impl LineFeatures {
             Some('.' | '!' | '?' | '…' | ':' | ';' | '。' | '！' | '？')
         );
         // No non-ASCII character lowercases to these ASCII letters, so an ASCII-insensitive
-        // search finds exactly what a search in `trimmed.to_lowercase()` would.
-        let has_url = has_web_address(bytes) || (trimmed.contains('@') && trimmed.contains('.'));
+        // search finds exactly what a search in `trimmed.to_lowercase()` would. An ASCII
+        // character is found as a byte: memchr's SIMD search, where `str::contains` took
+        // ~330 instructions a line.
+        let has_url = has_web_address(bytes)
+            || (memchr::memchr(b'@', bytes).is_some() && memchr::memchr(b'.', bytes).is_some());
 
         let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f32 / d as f32 };
         LineFeatures {
