@@ -10,12 +10,15 @@ mod features;
 #[cfg(test)]
 mod features_ref;
 mod lang;
+mod lines;
 mod tokens;
 mod word_facts;
 
 pub use content::ContentWords;
 pub use features::LineFeatures;
 pub use lang::{Language, StopwordSet};
+use lines::LineTexts;
+pub use lines::{split_lines, MAX_ANALYSED_LINE};
 pub use tokens::{
     content_words, for_each_content_word, normalize_for_match, push_lowercase, word_count, words,
 };
@@ -75,6 +78,7 @@ impl<'a> Document<'a> {
     /// language guess (the first [`lang::VOTERS`] words) and the per-line stopword count.
     pub fn parse(bytes: &'a [u8], stopwords: &StopwordSet) -> Document<'a> {
         let raw_lines = split_lines(bytes);
+        let mut texts = LineTexts::of(bytes);
         let mut facts = WordFacts::with_capacity(bytes.len());
         let mut ends: Vec<u32> = Vec::with_capacity(raw_lines.len());
         let mut key_ends: Vec<u32> = Vec::with_capacity(raw_lines.len());
@@ -82,7 +86,7 @@ impl<'a> Document<'a> {
             .into_iter()
             .enumerate()
             .map(|(index, (raw, terminator))| {
-                let text = analysed_text(raw);
+                let text = texts.next(raw, terminator);
                 let features = LineFeatures::measure(&text, stopwords, &mut facts);
                 if raw.len() > MAX_ANALYSED_LINE && !features.blank {
                     // Two long lines that share their first bytes are not copies: the key
@@ -162,80 +166,9 @@ impl<'a> Document<'a> {
     }
 }
 
-/// Bytes of a line the heuristics read. Past this a line is prose or garbage, never a menu or
-/// a caption, and reading all of it (a 500 MB line) would cost memory many times its size.
-pub const MAX_ANALYSED_LINE: usize = 64 * 1024;
-
-/// The lossy UTF-8 view of at most the first [`MAX_ANALYSED_LINE`] bytes, cut at a character
-/// boundary. The output still gets the whole line.
-fn analysed_text(raw: &[u8]) -> Cow<'_, str> {
-    if raw.len() <= MAX_ANALYSED_LINE {
-        // `from_utf8` validates ASCII a word at a time; the lossy path only for bad bytes.
-        return match std::str::from_utf8(raw) {
-            Ok(text) => Cow::Borrowed(text),
-            Err(_) => String::from_utf8_lossy(raw),
-        };
-    }
-    let mut cut = MAX_ANALYSED_LINE;
-    // Step back over UTF-8 continuation bytes, at most three, so no character is split.
-    while cut > MAX_ANALYSED_LINE - 3 && raw[cut] & 0xC0 == 0x80 {
-        cut -= 1;
-    }
-    String::from_utf8_lossy(&raw[..cut])
-}
-
-/// Split into (line bytes, terminator bytes). A lone `\r` ends a line too (old Mac files).
-pub fn split_lines(bytes: &[u8]) -> Vec<(&[u8], &[u8])> {
-    let mut out = Vec::with_capacity(bytes.len() / 40 + 1);
-    let mut start = 0;
-    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        if i < start {
-            // The `\n` of a `\r\n` pair, already consumed.
-            continue;
-        }
-        let end = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            i + 2
-        } else {
-            i + 1
-        };
-        out.push((&bytes[start..i], &bytes[i..end]));
-        start = end;
-    }
-    if start < bytes.len() {
-        out.push((&bytes[start..], &bytes[bytes.len()..]));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn splits_every_terminator_kind_and_keeps_them() {
-        let parts = split_lines(b"a\nb\r\nc\rd");
-        let got: Vec<_> = parts
-            .iter()
-            .map(|(l, t)| (l.to_vec(), t.to_vec()))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                (b"a".to_vec(), b"\n".to_vec()),
-                (b"b".to_vec(), b"\r\n".to_vec()),
-                (b"c".to_vec(), b"\r".to_vec()),
-                (b"d".to_vec(), b"".to_vec()),
-            ]
-        );
-    }
-
-    #[test]
-    fn empty_input_has_no_lines_and_trailing_newline_adds_none() {
-        assert!(split_lines(b"").is_empty());
-        assert_eq!(split_lines(b"x\n").len(), 1);
-        assert_eq!(split_lines(b"\n\n").len(), 2);
-        assert_eq!(split_lines(b"\r\n\r\r\n\n").len(), 4);
-    }
 
     #[test]
     fn parse_numbers_lines_from_one_and_decodes_lossily() {

@@ -23,6 +23,23 @@ pub(super) struct OpenWord {
     pub lowers: bool,
 }
 
+impl OpenWord {
+    /// A word whose first character, with properties `first`, starts at byte `start`.
+    #[inline(always)]
+    pub fn at(start: usize, first: u8) -> OpenWord {
+        OpenWord {
+            start,
+            first,
+            ascii: true,
+            cjk: 0,
+            chars: 0,
+            alpha: false,
+            sigma: false,
+            lowers: false,
+        }
+    }
+}
+
 /// What [`super::for_each_content_word`] makes of a word, so the topic tokens can be read
 /// off the parse-time keys instead of tokenizing every line again.
 pub(crate) mod content_kind {
@@ -93,31 +110,62 @@ impl WordTally {
     }
 }
 
-/// Bytes copied at once for an ASCII word that has at least this many bytes of its line
-/// from its start on (all but the last word of most lines).
+/// Bytes lowercased at once: two machine words cover a word of this length, and all but the
+/// last word of most lines have at least this many bytes of their line from their start on.
 const WINDOW: usize = 16;
 
 /// Append the word `text[start..end]` with its ASCII letters lowercased to `out`: the word's
 /// lowercase when no other character of it lowercases to another (most words of Latin,
-/// Cyrillic or Greek text are lowercase after their first letter). A copy of a fixed
-/// [`WINDOW`] of the line, lowercased whole and cut back to the word, compiles to a few vector
-/// instructions, where copying the word's own length called memcpy and lowered it byte by byte.
-#[inline]
+/// Cyrillic or Greek text are lowercase after their first letter). A fixed [`WINDOW`] of the
+/// line is lowercased in two machine words, stored whole and cut back to the word: a few
+/// instructions where `push_str`, `make_ascii_lowercase` and `truncate` on the `String`
+/// checked capacity and character boundaries and lowered byte by byte (~80 per word).
+#[inline(always)]
 fn push_ascii_lowercase(text: &str, start: usize, end: usize, out: &mut String) {
-    let at = out.len();
-    match text.get(start..start + WINDOW) {
-        Some(window) if end - start <= WINDOW => {
-            out.push_str(window);
-            // Bytes past the word may be any characters: only their ASCII letters change,
-            // and the cut below drops them.
-            out[at..at + WINDOW].make_ascii_lowercase();
-            out.truncate(at + (end - start));
+    // Indexing the `str` checks that both ends are character boundaries, which makes the
+    // bytes appended below valid UTF-8 by themselves.
+    let word: &str = &text[start..end];
+    // SAFETY: what stays appended is `word` with `A`..=`Z` mapped to `a`..=`z`: ASCII bytes
+    // replaced by ASCII bytes in valid UTF-8 leave it valid (`lowercase_word` and
+    // `make_ascii_lowercase` agree byte for byte, see the tests). Window bytes past the word,
+    // which may end inside a character, are cut off by the `truncate` before `out` is used.
+    let keys = unsafe { out.as_mut_vec() };
+    let at = keys.len();
+    match text.as_bytes().get(start..start + WINDOW) {
+        Some(window) if word.len() <= WINDOW => {
+            keys.extend_from_slice(&lowercase_window(window.try_into().unwrap()));
+            keys.truncate(at + word.len());
         }
-        _ => {
-            out.push_str(&text[start..end]);
-            out[at..].make_ascii_lowercase();
-        }
+        _ => keys.extend(word.bytes().map(|b| b.to_ascii_lowercase())),
     }
+}
+
+/// `window` with its ASCII capitals lowercased, eight bytes at a time.
+#[inline(always)]
+fn lowercase_window(window: &[u8; WINDOW]) -> [u8; WINDOW] {
+    let (low, high) = window.split_at(8);
+    let mut out = [0u8; WINDOW];
+    out[..8].copy_from_slice(
+        &lowercase_word(u64::from_le_bytes(low.try_into().unwrap())).to_le_bytes(),
+    );
+    out[8..].copy_from_slice(
+        &lowercase_word(u64::from_le_bytes(high.try_into().unwrap())).to_le_bytes(),
+    );
+    out
+}
+
+/// The eight bytes of `x` with `A`..=`Z` mapped to `a`..=`z` and every other byte kept.
+#[inline(always)]
+fn lowercase_word(x: u64) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte below 0x80 (the high bit cleared first, so no sum carries into the next
+    // byte): the high bit of `h + (0x80 - b'A')` says >= 'A' and of `h + (0x80 - b'[')`
+    // says > 'Z'; bytes of 0x80 and above are excluded through `!x`.
+    let h = x & !HIGH;
+    let upper = (h + (0x80 - 0x41) * LOW) & !(h + (0x80 - 0x5B) * LOW) & !x & HIGH;
+    // 0x80 >> 2 is 0x20, the case bit.
+    x | (upper >> 2)
 }
 
 /// Per word of the lines measured, back to back: its stopword mask (all languages) and
@@ -135,6 +183,42 @@ impl WordFacts {
             masks: Vec::with_capacity(bytes / 6 + 1),
             kinds: Vec::with_capacity(bytes / 6 + 1),
             keys: String::with_capacity(bytes),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercase_word_maps_every_byte_at_every_position_like_the_standard_library() {
+        for at in 0..8 {
+            for b in 0..=255u8 {
+                let mut bytes = *b"aZ\xc3\xa9Q@[`";
+                bytes[at] = b;
+                let mut want = bytes;
+                want.make_ascii_lowercase();
+                let got = lowercase_word(u64::from_le_bytes(bytes)).to_le_bytes();
+                assert_eq!(got, want, "{bytes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn push_ascii_lowercase_appends_the_word_lowercased_for_every_length_and_tail() {
+        let line = "Gr\u{fc}\u{df}E aus K\u{f6}LN und ABCDEFGHIJKLMNOPQRSTUVWXYZ \u{e9}t\u{e9} Z";
+        let bounds: Vec<usize> = (0..=line.len())
+            .filter(|&i| line.is_char_boundary(i))
+            .collect();
+        for &start in &bounds {
+            for &end in bounds.iter().filter(|&&e| e >= start) {
+                let mut out = String::from("x ");
+                push_ascii_lowercase(line, start, end, &mut out);
+                let mut want = line[start..end].to_string();
+                want.make_ascii_lowercase();
+                assert_eq!(out, format!("x {want}"));
+            }
         }
     }
 }
