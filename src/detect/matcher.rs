@@ -84,6 +84,57 @@ thread_local! {
     /// The text of the innermost live [`Scope`] on this thread (start and end address) and
     /// its generation; generation 0 when there is none.
     static SCOPE: Cell<(usize, usize, u64)> = const { Cell::new((0, 0, 0)) };
+    /// What the last line asked about inside a scope holds, so that the sets asked about
+    /// it next answer without a lookup in [`LINES`].
+    static LAST: Cell<Last> = const { Cell::new(Last::NONE) };
+}
+
+/// A line asked about inside a scope: its place, the scope's generation (never 0 for a
+/// live scope, so [`Last::NONE`] describes no line) and what [`Line`] knows of it.
+/// A family asks several sets about a line in a row, and most are answered by its pieces
+/// alone: this spares them the hashing and borrowing (52 M of 1,964 M instructions on gen).
+#[derive(Clone, Copy)]
+struct Last {
+    at: usize,
+    len: usize,
+    scope: u64,
+    holds: Option<u32>,
+    ascii: bool,
+}
+
+impl Last {
+    const NONE: Last = Last {
+        at: 0,
+        len: 0,
+        scope: 0,
+        holds: None,
+        ascii: false,
+    };
+
+    fn of(line: &Line, text: &str, scope: u64) -> Last {
+        Last {
+            at: text.as_ptr() as usize,
+            len: text.len(),
+            scope,
+            holds: line.holds,
+            ascii: line.ascii,
+        }
+    }
+
+    /// The answer of `compiled` for `text` in scope `scope`, when this is that line and it
+    /// needs neither a piece scan nor mapped bytes; `None` sends the caller to [`LINES`].
+    fn answer(self, compiled: &Compiled, text: &str, scope: u64) -> Option<bool> {
+        if self.scope != scope || self.at != text.as_ptr() as usize || self.len != text.len() {
+            return None;
+        }
+        if let Some(set) = compiled.required {
+            if self.holds? & set == 0 {
+                return Some(false);
+            }
+        }
+        self.ascii
+            .then(|| compiled.automaton().is_match(text.as_bytes()))
+    }
 }
 
 /// Generations handed to scopes, never reused, so an entry left by an earlier scope can
@@ -217,12 +268,24 @@ impl Matcher {
     pub fn is_match(&self, text: &str) -> bool {
         let compiled = self.compiled.get_or_init(|| Compiled::new(self.patterns));
         let scope = scope_of(text);
+        if let Some(answer) =
+            scope.and_then(|generation| LAST.get().answer(compiled, text, generation))
+        {
+            return answer;
+        }
+        let remember = |line: &Line| {
+            if let Some(generation) = scope {
+                LAST.set(Last::of(line, text, generation));
+            }
+        };
         if text.len() > MAX_CACHED_LINE {
             return LONG_LINE.with_borrow_mut(|line| {
                 if !line.describes(text, scope) {
                     *line = Line::new(text, scope);
                 }
-                compiled.is_match_line(line, text.as_bytes())
+                let found = compiled.is_match_line(line, text.as_bytes());
+                remember(line);
+                found
             });
         }
         LINES.with_borrow_mut(|lines| {
@@ -240,7 +303,9 @@ impl Matcher {
             if !line.describes(text, scope) {
                 *line = Line::new(text, scope);
             }
-            compiled.is_match_line(line, text.as_bytes())
+            let found = compiled.is_match_line(line, text.as_bytes());
+            remember(line);
+            found
         })
     }
 }
@@ -257,11 +322,11 @@ impl Compiled {
 
     /// True when the set matches `line`: its pieces first, then the automaton.
     fn is_match_line(&self, line: &mut Line, text: &[u8]) -> bool {
-        self.passes_pieces(line, text)
-            && self
-                .automaton
-                .get_or_init(|| Automaton::new(self.program))
-                .is_match(line.haystack(text))
+        self.passes_pieces(line, text) && self.automaton().is_match(line.haystack(text))
+    }
+
+    fn automaton(&self) -> &Automaton {
+        self.automaton.get_or_init(|| Automaton::new(self.program))
     }
 
     /// False when the set has required words and `line` holds none of them.
@@ -717,6 +782,22 @@ mod tests {
         text.replace_range(..first, "Sign up for our newsletter today");
         agree(&text[..first]);
         assert_eq!(SCOPE.get().2, 0, "every scope restored its parent");
+    }
+
+    /// Inside a scope the line asked about last is answered from [`LAST`]: a prefix of it
+    /// (same place, other length) and a non-ASCII line (its sets read mapped bytes) must
+    /// still be answered as the reference does, in whatever order they are asked about.
+    #[test]
+    fn the_last_line_is_told_from_its_prefixes_and_non_ascii_lines_are_mapped() {
+        let text = "Sign up for our newsletter today\nJetzt zum Newſletter anmelden\n\
+                    © Jürgen Müller\nAdvertisement";
+        let _scope = Scope::enter(text.as_bytes());
+        for line in text.lines() {
+            for len in (0..=line.len()).filter(|&n| line.is_char_boundary(n)) {
+                agree(&line[..len]);
+                agree(line);
+            }
+        }
     }
 
     #[test]
