@@ -29,6 +29,8 @@ use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
+mod pieces;
+
 mod generated {
     use super::Stored;
     include!(concat!(env!("OUT_DIR"), "/programs.rs"));
@@ -234,7 +236,6 @@ impl Line {
     fn may_hold(&mut self, text: &[u8], set: u32) -> bool {
         let ascii = self.ascii;
         let holds = *self.holds.get_or_insert_with(|| {
-            let words = WORDS.get_or_init(Words::new);
             let folds = !ascii
                 && generated::FOLDS_TO_ASCII
                     .iter()
@@ -242,7 +243,7 @@ impl Line {
             if folds {
                 return u32::MAX;
             }
-            words.scan(text)
+            pieces::holds(text)
         });
         holds & set != 0
     }
@@ -376,159 +377,6 @@ impl Automaton {
         found
             .expect("lazy DFA without quit bytes or give-up limit")
             .is_some()
-    }
-}
-
-/// Every set's required pieces in two hashed tables (three- and five-byte pieces), so that
-/// one pass over a line finds the sets that may match it.
-struct Words {
-    short: Table,
-    long: Table,
-    /// One bit per four [`LETTER_CLASS`]es: set when some piece ends in four bytes of those
-    /// classes (the last four bytes of a five-byte piece, or a three-byte piece after any
-    /// byte or at the start of the line). A position whose bit is clear ends no piece, and
-    /// most positions of prose are such, so the hashed tables are looked up only at the
-    /// others (128 KB; with three classes, 4 KB, a third of all positions got through).
-    /// A fixed size, so that indexing it with masked classes needs no bounds check.
-    ends: Box<[u64; ENDS_WORDS]>,
-}
-
-/// Words of [`Words::ends`].
-const ENDS_WORDS: usize = (1 << (ENDS_CLASSES * CLASS_BITS)) / 64;
-
-/// Bits of a class in [`Words::ends`], and classes per entry.
-const CLASS_BITS: u32 = 5;
-const ENDS_CLASSES: u32 = 4;
-const ENDS_MASK: u32 = (1 << (ENDS_CLASSES * CLASS_BITS)) - 1;
-
-/// A byte's class for [`Words::ends`]: ASCII letters by letter in either case, the space
-/// alone, other bytes in four classes. Bytes that share a class only let more positions
-/// through to the exact lookups.
-static LETTER_CLASS: [u8; 256] = {
-    let mut classes = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        classes[b] = if byte.is_ascii_alphabetic() {
-            byte.to_ascii_lowercase() - b'a' + 1
-        } else if byte == b' ' {
-            27
-        } else {
-            28 + (byte & 3)
-        };
-        b += 1;
-    }
-    classes
-};
-
-/// Each byte's ASCII lower case (low byte) and [`LETTER_CLASS`] (high byte): one load per
-/// byte of the scan instead of a load and a case fold.
-static LOWER_AND_CLASS: [u16; 256] = {
-    let mut both = [0u16; 256];
-    let mut b = 0;
-    while b < 256 {
-        both[b] = (LETTER_CLASS[b] as u16) << 8 | (b as u8).to_ascii_lowercase() as u16;
-        b += 1;
-    }
-    both
-};
-
-/// Hashed pieces of one length: for each slot, the bits of the sets that require a piece
-/// hashed there (a collision only lets a line through to the automaton), and a bit per slot
-/// that says whether any set does: 8 KB that stay in the L1 cache while most bytes of a line
-/// look up nothing else.
-struct Table {
-    sets: Vec<u32>,
-    used: Vec<u64>,
-}
-
-impl Table {
-    fn new() -> Table {
-        Table {
-            sets: vec![0; 1 << SLOT_BITS],
-            used: vec![0; (1 << SLOT_BITS) / 64],
-        }
-    }
-
-    fn insert(&mut self, piece: u64, set: u32) {
-        let slot = slot(piece);
-        self.sets[slot] |= set;
-        self.used[slot / 64] |= 1 << (slot % 64);
-    }
-
-    #[inline]
-    fn get(&self, piece: u64) -> u32 {
-        let slot = slot(piece);
-        if self.used[slot / 64] & 1 << (slot % 64) == 0 {
-            0
-        } else {
-            self.sets[slot]
-        }
-    }
-}
-
-static WORDS: OnceLock<Words> = OnceLock::new();
-
-const SLOT_BITS: u32 = 16;
-const SHORT_MASK: u64 = 0xFF_FFFF;
-const LONG_MASK: u64 = 0xFF_FFFF_FFFF;
-
-fn slot(piece: u64) -> usize {
-    (piece.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
-}
-
-impl Words {
-    fn new() -> Words {
-        let (mut short, mut long) = (Table::new(), Table::new());
-        let mut ends: Box<[u64; ENDS_WORDS]> = vec![0u64; ENDS_WORDS]
-            .into_boxed_slice()
-            .try_into()
-            .expect("ENDS_WORDS words");
-        for (index, stored) in generated::PROGRAMS.iter().enumerate() {
-            for piece in stored.pieces {
-                let end = piece[piece.len().saturating_sub(4)..]
-                    .iter()
-                    .fold(0u32, |k, &b| {
-                        k << CLASS_BITS | u32::from(LETTER_CLASS[b as usize])
-                    });
-                // A three-byte piece: any class before it, or none (0) at the line's start.
-                let before = if piece.len() < 4 { 1 << CLASS_BITS } else { 1 };
-                for lead in 0..before {
-                    let end = lead << (3 * CLASS_BITS) | end;
-                    ends[end as usize / 64] |= 1 << (end % 64);
-                }
-                let key = piece.iter().fold(0u64, |k, &b| k << 8 | u64::from(b));
-                let table = if piece.len() == 3 {
-                    &mut short
-                } else {
-                    &mut long
-                };
-                table.insert(key, 1 << index);
-            }
-        }
-        Words { short, long, ends }
-    }
-
-    /// The bits of the sets whose pieces `text` holds, in any ASCII case.
-    fn scan(&self, text: &[u8]) -> u32 {
-        let mut key = 0u64;
-        let mut classes = 0u32;
-        let mut holds = 0;
-        for (at, &byte) in text.iter().enumerate() {
-            let both = LOWER_AND_CLASS[byte as usize];
-            key = key << 8 | u64::from(both & 0xFF);
-            classes = (classes << CLASS_BITS | u32::from(both >> 8)) & ENDS_MASK;
-            if self.ends[classes as usize / 64] & 1 << (classes % 64) == 0 {
-                continue;
-            }
-            if at >= 2 {
-                holds |= self.short.get(key & SHORT_MASK);
-            }
-            if at >= 4 {
-                holds |= self.long.get(key & LONG_MASK);
-            }
-        }
-        holds
     }
 }
 
