@@ -120,7 +120,7 @@ fn is_dateline(text: &str, words: usize) -> bool {
     let stamped = if text.is_ascii() {
         DATELINE_MARK_RE.is_match(text)
     } else {
-        DATELINE_MARK_RE.is_match(&text.to_lowercase())
+        DATELINE_MARK_RE.is_match(&super::lower::to_lowercase(text))
     };
     if !stamped {
         return false;

@@ -182,7 +182,7 @@ fn ascii_lowercase(word: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_texts;
+    use crate::detect::testing::for_each_line;
     use proptest::prelude::*;
     use std::sync::LazyLock;
 
@@ -236,17 +236,10 @@ mod tests {
 
     #[test]
     fn finds_the_pieces_a_rolling_key_finds_on_the_bundled_texts() {
-        let mut lines = 0;
-        for file in test_texts::bundled()
-            .into_iter()
-            .chain(test_texts::shared())
-        {
-            let bytes = std::fs::read(&file).unwrap();
-            for line in bytes.split(|&b| b == b'\n') {
-                assert_eq!(WORDS.scan(line), scan_with_a_rolling_key(&WORDS, line));
-                lines += 1;
-            }
-        }
+        let lines = for_each_line(|line| {
+            let line = line.as_bytes();
+            assert_eq!(WORDS.scan(line), scan_with_a_rolling_key(&WORDS, line));
+        });
         assert!(lines > 100, "found the samples and fixtures");
     }
 
