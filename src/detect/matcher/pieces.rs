@@ -138,17 +138,27 @@ impl Words {
     fn scan(&self, text: &[u8]) -> u32 {
         let mut classes = 0u32;
         let mut holds = 0;
-        // One counter: an enumerating iterator kept an index, a pointer and copies of both
-        // in the loop that every byte of every line goes through (17 instructions a byte,
-        // now 15; a slice iterator with the place worked out at a hit made it 17 again).
+        // The loop every byte of every line goes through: two bytes a turn, on one counter.
+        // An enumerating iterator (an index, a pointer and copies of both) took 17
+        // instructions a byte, an index alone 15, this 13; four bytes a turn through
+        // `as_chunks` and a closure took more than any.
+        let step = |classes: u32, byte: u8| {
+            (classes << CLASS_BITS | u32::from(LETTER_CLASS[usize::from(byte)])) & ENDS_MASK
+        };
         let mut at = 0;
-        while at < text.len() {
-            let class = LETTER_CLASS[usize::from(text[at])];
-            classes = (classes << CLASS_BITS | u32::from(class)) & ENDS_MASK;
+        while at + 1 < text.len() {
+            classes = step(classes, text[at]);
             if self.may_end_piece(classes) {
                 holds |= self.pieces_ending_at(text, at);
             }
-            at += 1;
+            classes = step(classes, text[at + 1]);
+            if self.may_end_piece(classes) {
+                holds |= self.pieces_ending_at(text, at + 1);
+            }
+            at += 2;
+        }
+        if at < text.len() && self.may_end_piece(step(classes, text[at])) {
+            holds |= self.pieces_ending_at(text, at);
         }
         holds
     }
