@@ -86,15 +86,28 @@ thread_local! {
     /// The text of the innermost live [`Scope`] on this thread (start and end address) and
     /// its generation; generation 0 when there is none.
     static SCOPE: Cell<(usize, usize, u64)> = const { Cell::new((0, 0, 0)) };
-    /// What the last line asked about inside a scope holds, so that the sets asked about
-    /// it next answer without a lookup in [`LINES`].
-    static LAST: Cell<Last> = const { Cell::new(Last::NONE) };
+    /// What the lines asked about lately inside a scope hold, one slot per hash of their
+    /// place, so that the sets asked about them next answer without a lookup in [`LINES`].
+    static RECENT: [Cell<Last>; RECENT_LINES] =
+        const { [const { Cell::new(Last::NONE) }; RECENT_LINES] };
+}
+
+/// Slots of [`RECENT`]: a few documents' lines (a document of the gen set has some
+/// 45 non-blank lines), in 10 KB.
+const RECENT_LINES: usize = 256;
+
+/// The slot of [`RECENT`] for the line `text`: a hash of its place, as lines that start
+/// near each other should not share one.
+fn recent_slot(text: &str) -> usize {
+    let place = text.as_ptr() as u64 ^ (text.len() as u64).rotate_left(32);
+    (place.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - RECENT_LINES.trailing_zeros())) as usize
 }
 
 /// A line asked about inside a scope: its place, the scope's generation (never 0 for a
 /// live scope, so [`Last::NONE`] describes no line) and what [`Line`] knows of it.
-/// A family asks several sets about a line in a row, and most are answered by its pieces
-/// alone: this spares them the hashing and borrowing (52 M of 1,964 M instructions on gen).
+/// A family asks several sets about a line in a row, and each family asks about every
+/// line; most asks are answered by the line's pieces alone: this spares them the hashing
+/// and borrowing (52 M of 1,964 M instructions on gen for the last line alone).
 #[derive(Clone, Copy)]
 struct Last {
     at: usize,
@@ -269,14 +282,17 @@ impl Matcher {
     pub fn is_match(&self, text: &str) -> bool {
         let compiled = self.compiled.get_or_init(|| Compiled::new(self.patterns));
         let scope = scope_of(text);
-        if let Some(answer) =
-            scope.and_then(|generation| LAST.get().answer(compiled, text, generation))
-        {
+        if let Some(answer) = scope.and_then(|generation| {
+            RECENT
+                .with(|recent| recent[recent_slot(text)].get())
+                .answer(compiled, text, generation)
+        }) {
             return answer;
         }
         let remember = |line: &Line| {
             if let Some(generation) = scope {
-                LAST.set(Last::of(line, text, generation));
+                RECENT
+                    .with(|recent| recent[recent_slot(text)].set(Last::of(line, text, generation)));
             }
         };
         if text.len() > MAX_CACHED_LINE {
@@ -632,7 +648,7 @@ mod tests {
         assert_eq!(SCOPE.get().2, 0, "every scope restored its parent");
     }
 
-    /// Inside a scope the line asked about last is answered from [`LAST`]: a prefix of it
+    /// Inside a scope a line asked about lately is answered from [`RECENT`]: a prefix of it
     /// (same place, other length) and a non-ASCII line (its sets read mapped bytes) must
     /// still be answered as the reference does, in whatever order they are asked about.
     #[test]
