@@ -40,9 +40,14 @@ fn opens_on_a_name(text: &str) -> bool {
         .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()));
     let first = words.next().unwrap_or("");
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    capitalised(first)
-        && !NOT_A_NAME.contains(&first.to_lowercase().as_str())
-        && words.next().is_some_and(capitalised)
+    capitalised(first) && !is_not_a_name(first) && words.next().is_some_and(capitalised)
+}
+
+/// Whether `word` lower-cases to one of [`NOT_A_NAME`], without lower-casing it: those are
+/// ASCII without a `k`, and the only character outside ASCII that lower-cases to ASCII
+/// alone is the Kelvin sign (to `k`), so only an ASCII word can, in any ASCII case.
+fn is_not_a_name(word: &str) -> bool {
+    NOT_A_NAME.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 pub struct Bio;
@@ -73,7 +78,26 @@ impl Detector for Bio {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::testing::fired_on_line;
+    use crate::detect::testing::{fired_on_line, for_each_line};
+
+    /// [`is_not_a_name`] says what lower-casing the word and looking it up said, on the
+    /// grounds its comment gives and on every word of the bundled and shared texts.
+    #[test]
+    fn a_word_is_not_a_name_as_its_lower_case_says() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let ascii = c.to_lowercase().all(|l| l.is_ascii());
+            assert!(!ascii || c.is_ascii() || c == '\u{212a}', "{c:?}");
+        }
+        assert!(NOT_A_NAME.iter().all(|w| w.is_ascii() && !w.contains('k')));
+        let agree = |word: &str| {
+            let by_lower_case = NOT_A_NAME.contains(&word.to_lowercase().as_str());
+            assert_eq!(is_not_a_name(word), by_lower_case, "{word:?}");
+        };
+        for_each_line(|line| line.split_whitespace().for_each(agree));
+        ["The", "THE", "Ein", "eIn", "\u{212a}", "Dİe", "Una"]
+            .into_iter()
+            .for_each(agree);
+    }
 
     #[test]
     fn bios_in_several_languages() {

@@ -8,6 +8,7 @@ mod bio;
 mod caption;
 mod cards;
 mod dup;
+mod lower;
 mod matcher;
 mod nav;
 pub mod patterns;
@@ -148,6 +149,20 @@ pub(crate) mod testing {
         let mut out = Vec::new();
         detector.detect(&doc, &mut out);
         out.iter().map(|f| (f.line + 1, f.rule.id)).collect()
+    }
+
+    /// Calls `f` on every line of the bundled and shared texts; returns how many there were.
+    pub fn for_each_line(mut f: impl FnMut(&str)) -> usize {
+        let mut lines = 0;
+        for file in crate::test_texts::bundled()
+            .into_iter()
+            .chain(crate::test_texts::shared())
+        {
+            let text = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).into_owned();
+            text.lines().for_each(&mut f);
+            lines += text.lines().count();
+        }
+        lines
     }
 
     /// Rule ids fired on a single-line document.

@@ -120,7 +120,7 @@ fn is_dateline(text: &str, words: usize) -> bool {
     let stamped = if text.is_ascii() {
         DATELINE_MARK_RE.is_match(text)
     } else {
-        DATELINE_MARK_RE.is_match(&text.to_lowercase())
+        DATELINE_MARK_RE.is_match(&super::lower::to_lowercase(text))
     };
     if !stamped {
         return false;
@@ -143,6 +143,13 @@ fn is_dateline(text: &str, words: usize) -> bool {
 /// Numeric dates and times as one word: 19.11.2019, 2019-11-19, 11/19/19, 10:32.
 static NUMERIC_DATE_RE: Matcher = Matcher::new(&patterns::nav::NUMERIC_DATE);
 
+/// False for a word no match of [`NUMERIC_DATE_RE`] can be: each starts with `\d`, a decimal
+/// digit of any script, which `char::is_numeric` includes. Most words of a short line start
+/// with a letter, and asking the matcher about a word costs more than looking at it.
+fn may_be_numeric_date(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_numeric)
+}
+
 /// True for a line that only stamps a date or time ("Tuesday November 19, 2019", "2 hours
 /// ago", "19.11.2019 10:32"): a dateline, or date words and numbers alone.
 pub fn is_date_stamp(text: &str, words: usize) -> bool {
@@ -158,7 +165,7 @@ pub fn is_date_stamp(text: &str, words: usize) -> bool {
         .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|t| !t.is_empty());
     for word in tokens {
-        if NUMERIC_DATE_RE.is_match(word) {
+        if may_be_numeric_date(word) && NUMERIC_DATE_RE.is_match(word) {
             dated += 2;
         } else if word.chars().all(|c| c.is_ascii_digit()) {
             numbers += 1;
@@ -248,7 +255,36 @@ impl Detector for Nav {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::testing::fired_on_line;
+    use crate::detect::testing::{fired_on_line, for_each_line};
+
+    /// The pre-check never turns away a word the matcher accepts: every character leading
+    /// the shapes a numeric date takes, and every word of the bundled and shared texts.
+    #[test]
+    fn a_numeric_date_always_passes_its_pre_check() {
+        let accepted = |word: &str| !NUMERIC_DATE_RE.is_match(word) || may_be_numeric_date(word);
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            for rest in [":30", ".11.2019"] {
+                let word = format!("{c}{rest}");
+                assert!(accepted(&word), "{word:?}");
+            }
+        }
+        for_each_line(|line| {
+            line.split_whitespace()
+                .for_each(|w| assert!(accepted(w), "{w:?}"))
+        });
+        for date in [
+            "19.11.2019",
+            "2019-11-19",
+            "11/19/19",
+            "10:32",
+            "١٩.١١.٢٠١٩",
+        ] {
+            assert!(
+                NUMERIC_DATE_RE.is_match(date) && may_be_numeric_date(date),
+                "{date}"
+            );
+        }
+    }
 
     #[test]
     fn cookie_banners() {

@@ -53,10 +53,14 @@ const HEADLINE_RUN: usize = 5;
 /// A headline: a few words, no full stop, no list bullet, no menu separators. Headlines may
 /// ask or exclaim; an article's sentences end with a full stop.
 fn is_headline_shaped(text: &str, f: &crate::doc::LineFeatures) -> bool {
-    let bullet = text.starts_with(['-', '*', '•', '–', '·'])
-        || text
-            .split_once(". ")
-            .is_some_and(|(n, _)| n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()));
+    // Looked for only once the measured features allow a headline: most lines fail those,
+    // and the search for ". " reads the whole line.
+    let bullet = || {
+        text.starts_with(['-', '*', '•', '–', '·'])
+            || text
+                .split_once(". ")
+                .is_some_and(|(n, _)| n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()))
+    };
     // List items and table rows are not headlines: they introduce with a colon, carry
     // figures and units, or start in lower case.
     (4..=16).contains(&f.words)
@@ -65,7 +69,7 @@ fn is_headline_shaped(text: &str, f: &crate::doc::LineFeatures) -> bool {
         && f.starts_upper
         && f.digit_ratio <= 0.15
         && f.symbol_ratio <= 0.1
-        && !bullet
+        && !bullet()
         && !text
             .trim_end_matches(['"', '\'', '”', '’', ')'])
             .ends_with(['.', ';', ',', ':'])

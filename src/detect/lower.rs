@@ -1,0 +1,70 @@
+//! Lower-casing a mostly-ASCII line, as `str::to_lowercase` does it, for less work.
+
+/// Exactly `text.to_lowercase()`. Scraped text is mostly ASCII even in a line that is not,
+/// and `str::to_lowercase` takes every character after the first non-ASCII one through the
+/// Unicode tables; here ASCII runs are copied and lower-cased whole.
+pub fn to_lowercase(text: &str) -> String {
+    // A capital sigma lowers by what stands around it (final or not): the standard library
+    // knows that rule, and no other character depends on its neighbours.
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..run]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[run..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+            rest = chars.as_str();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::testing::for_each_line;
+    use proptest::prelude::*;
+
+    #[test]
+    fn lowers_as_the_standard_library_does_on_tricky_characters() {
+        for text in [
+            "",
+            "ΣΑΣ ΟΔΟΣ. Σ",
+            "ὈΔΥΣΣΕΎΣ",
+            "İstanbul, Türkiye",
+            "ẞTRASSE Straße",
+            "\u{212a}elvin \u{17f}",
+            "ǅemal Ǆ ǆ",
+            "Ⅰ Ⅱ Ⓐ",
+            "AÄBÖCÜ 12:30 Uhr",
+        ] {
+            assert_eq!(to_lowercase(text), text.to_lowercase(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lowers_the_bundled_texts_as_the_standard_library_does() {
+        let lines = for_each_line(|line| assert_eq!(to_lowercase(line), line.to_lowercase()));
+        assert!(lines > 100, "found the samples and fixtures");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn lowers_any_text_as_the_standard_library_does(
+            text in "([A-Za-z0-9 .,:]{0,6}|[ΣσςΑİIıẞßǅǄ\u{212a}\u{17f}ÄÖÜ]|\\PC){0,12}",
+        ) {
+            prop_assert_eq!(to_lowercase(&text), text.to_lowercase());
+        }
+    }
+}
