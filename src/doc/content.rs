@@ -9,9 +9,9 @@
 //! Callers ask by line index, so the word -> id map is needed only while building: its keys
 //! borrow the document's parse-time keys instead of owning a copy of every word.
 
+use super::interner::{Id, Interner};
 use super::tokens::for_each_content_word;
 use super::{content_kind, Document, StopwordSet};
-use foldhash::{HashMap, HashMapExt};
 
 /// Whether any word is [`content_kind::OTHER`]: the only kind with bit 1 set, so the
 /// kinds are OR-ed eight at a time (`contains` calls memchr, and `max` compares byte by
@@ -114,62 +114,6 @@ impl ContentWords {
             span.words as usize,
         )
     }
-}
-
-/// Word -> id while building. Words of a parse-time key are borrowed from the document;
-/// only words built in a buffer (lines of unspaced script) are copied. A word is in one of
-/// the two maps, so both are asked before a word gets a new id.
-struct Interner<'d> {
-    borrowed: HashMap<&'d [u8], u32>,
-    owned: HashMap<Box<[u8]>, u32>,
-}
-
-impl<'d> Interner<'d> {
-    /// Sized for a document of `words` words: about one in eight is distinct, and growing
-    /// the map rehashes every word already in it.
-    fn new(words: usize) -> Interner<'d> {
-        Interner {
-            borrowed: HashMap::with_capacity(words / 8),
-            owned: HashMap::new(),
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.borrowed.len() + self.owned.len()
-    }
-
-    /// The id of a word borrowed from the document.
-    fn id_of(&mut self, word: &'d [u8]) -> Id {
-        if let Some(&id) = self.borrowed.get(word) {
-            return Id { id, new: false };
-        }
-        if let Some(&id) = self.owned.get(word) {
-            return Id { id, new: false };
-        }
-        let id = self.len() as u32;
-        self.borrowed.insert(word, id);
-        Id { id, new: true }
-    }
-
-    /// The id of a word that lives only in a buffer.
-    fn id_of_owned(&mut self, word: &[u8]) -> Id {
-        if let Some(&id) = self.borrowed.get(word) {
-            return Id { id, new: false };
-        }
-        if let Some(&id) = self.owned.get(word) {
-            return Id { id, new: false };
-        }
-        let id = self.len() as u32;
-        self.owned.insert(word.into(), id);
-        Id { id, new: true }
-    }
-}
-
-/// A word's id, and whether the word was seen for the first time (so not yet in this line).
-#[derive(Clone, Copy)]
-struct Id {
-    id: u32,
-    new: bool,
 }
 
 /// Collects each line's `(id, multiplicity)` pairs without sorting: per id, the last line

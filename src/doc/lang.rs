@@ -37,14 +37,14 @@ pub struct StopwordSet {
 }
 
 /// Entries up to this many bytes are kept in [`KeyTable`] as two machine words.
-const SHORT_KEY: usize = 16;
+pub(super) const SHORT_KEY: usize = 16;
 
 /// `word` (at most [`SHORT_KEY`] bytes) as two words that, with its length, tell it apart
 /// from every other word of the same length: the first and last eight bytes (overlapping
 /// when shorter than sixteen), the first and last four, or three of its bytes. Loads of a
 /// fixed size compile to one instruction each, where a copy into a padded buffer calls memcpy.
 #[inline]
-fn short_key(word: &[u8]) -> [u64; 2] {
+pub(super) fn short_key(word: &[u8]) -> [u64; 2] {
     let n = word.len();
     let le8 = |at: usize| u64::from_le_bytes(word[at..at + 8].try_into().unwrap());
     let le4 = |at: usize| u64::from(u32::from_le_bytes(word[at..at + 4].try_into().unwrap()));

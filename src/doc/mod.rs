@@ -9,6 +9,7 @@ mod content;
 mod features;
 #[cfg(test)]
 mod features_ref;
+mod interner;
 mod lang;
 mod lines;
 mod tokens;
