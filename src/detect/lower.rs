@@ -1,8 +1,10 @@
 //! Lower-casing a mostly-ASCII line, as `str::to_lowercase` does it, for less work.
 
-/// Exactly `text.to_lowercase()`. Scraped text is mostly ASCII even in a line that is not,
-/// and `str::to_lowercase` takes every character after the first non-ASCII one through the
-/// Unicode tables; here ASCII runs are copied and lower-cased whole.
+use crate::doc::push_lowercase;
+
+/// Exactly `text.to_lowercase()`, through [`push_lowercase`], which copies ASCII runs whole
+/// where `str::to_lowercase` takes every character after the first non-ASCII one through
+/// the Unicode tables.
 pub fn to_lowercase(text: &str) -> String {
     // A capital sigma lowers by what stands around it (final or not): the standard library
     // knows that rule, and no other character depends on its neighbours.
@@ -10,22 +12,7 @@ pub fn to_lowercase(text: &str) -> String {
         return text.to_lowercase();
     }
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        let run = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let start = out.len();
-        out.push_str(&rest[..run]);
-        out[start..].make_ascii_lowercase();
-        rest = &rest[run..];
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next() {
-            out.extend(c.to_lowercase());
-            rest = chars.as_str();
-        }
-    }
+    push_lowercase(text, &mut out);
     out
 }
 

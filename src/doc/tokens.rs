@@ -72,21 +72,27 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// Append `word` lowercased character by character (`char::to_lowercase`) to `out`.
+/// Append `word` lowercased character by character (`char::to_lowercase`) to `out`: what
+/// `str::to_lowercase` gives for any text without a capital sigma (the one character that
+/// lowers by its neighbours).
 #[inline]
 pub fn push_lowercase(word: &str, out: &mut String) {
-    if word.is_ascii() {
+    // Scraped text is mostly ASCII even in a word or line that is not: ASCII runs are
+    // copied and lowered whole, and only the other characters go through the tables.
+    let mut rest = word;
+    while !rest.is_empty() {
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
         let start = out.len();
-        out.push_str(word);
+        out.push_str(&rest[..run]);
         out[start..].make_ascii_lowercase();
-    } else {
-        // ASCII letters lowercase to themselves plus 0x20; only the rest needs the tables.
-        for c in word.chars() {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
+        rest = &rest[run..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+            rest = chars.as_str();
         }
     }
 }
