@@ -454,7 +454,6 @@ fn open_report(config: &Config) -> io::Result<ReportWriter> {
     }
 }
 
-/// One more file done: bytes for the bar, the count for its message.
 /// Where finished jobs go, in job order: the report, the summary, the resume journal and
 /// the progress bar.
 struct Collected<'a> {

@@ -97,9 +97,52 @@ pub fn is_alphanumeric(c: char) -> bool {
     class(c) & ALPHANUMERIC != 0
 }
 
+/// The eight bytes of `x`, each as `u8::to_ascii_lowercase` makes it, at once: `A`..=`Z`
+/// become `a`..=`z` and every other byte stays. The parse lowercases word keys with it and
+/// the matcher its piece keys.
+#[inline(always)]
+pub(crate) fn ascii_lowercase_u64(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    // Per byte below 0x80 (the high bit cleared first, so no sum carries into the next
+    // byte): the high bit of `h + (0x80 - b'A')` says >= 'A' and of `h + (0x80 - b'[')`
+    // says > 'Z'; bytes of 0x80 and above are excluded through `!x`.
+    let h = x & !HIGH;
+    let upper = (h + (0x80 - 0x41) * ONES) & !(h + (0x80 - 0x5B) * ONES) & !x & HIGH;
+    // 0x80 >> 2 is 0x20, the case bit.
+    x | (upper >> 2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_lowercase_u64_maps_every_byte_at_every_position_like_the_standard_library() {
+        for at in 0..8 {
+            for b in 0..=255u8 {
+                let mut bytes = *b"aZ\xc3\xa9Q@[`";
+                bytes[at] = b;
+                let mut want = bytes;
+                want.make_ascii_lowercase();
+                let got = ascii_lowercase_u64(u64::from_le_bytes(bytes)).to_le_bytes();
+                assert_eq!(got, want, "{bytes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lower_cases_eight_bytes_as_to_ascii_lowercase_does() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let word =
+                    u64::from(b) << (8 * at) | 0x4180_5A5B_407A_C161 & !(0xFFu64 << (8 * at));
+                let expected =
+                    u64::from_le_bytes(word.to_le_bytes().map(|b| b.to_ascii_lowercase()));
+                assert_eq!(ascii_lowercase_u64(word), expected, "{word:#x}");
+            }
+        }
+    }
 
     #[test]
     fn the_table_agrees_with_the_standard_library_everywhere() {

@@ -4,7 +4,7 @@
 //! what it learns about each word is kept here so later stages (the topic tokens in
 //! `content.rs`) need not tokenize, lowercase and look up the line again.
 
-use super::chars::{ALPHABETIC, UPPERCASE};
+use super::chars::{ascii_lowercase_u64, ALPHABETIC, UPPERCASE};
 use super::lang::StopwordSet;
 use super::tokens::push_lowercase;
 
@@ -126,7 +126,7 @@ fn push_ascii_lowercase(text: &str, start: usize, end: usize, out: &mut String) 
     // bytes appended below valid UTF-8 by themselves.
     let word: &str = &text[start..end];
     // SAFETY: what stays appended is `word` with `A`..=`Z` mapped to `a`..=`z`: ASCII bytes
-    // replaced by ASCII bytes in valid UTF-8 leave it valid (`lowercase_word` and
+    // replaced by ASCII bytes in valid UTF-8 leave it valid (`ascii_lowercase_u64` and
     // `make_ascii_lowercase` agree byte for byte, see the tests). Window bytes past the word,
     // which may end inside a character, are cut off by the `truncate` before `out` is used.
     let keys = unsafe { out.as_mut_vec() };
@@ -146,26 +146,12 @@ fn lowercase_window(window: &[u8; WINDOW]) -> [u8; WINDOW] {
     let (low, high) = window.split_at(8);
     let mut out = [0u8; WINDOW];
     out[..8].copy_from_slice(
-        &lowercase_word(u64::from_le_bytes(low.try_into().unwrap())).to_le_bytes(),
+        &ascii_lowercase_u64(u64::from_le_bytes(low.try_into().unwrap())).to_le_bytes(),
     );
     out[8..].copy_from_slice(
-        &lowercase_word(u64::from_le_bytes(high.try_into().unwrap())).to_le_bytes(),
+        &ascii_lowercase_u64(u64::from_le_bytes(high.try_into().unwrap())).to_le_bytes(),
     );
     out
-}
-
-/// The eight bytes of `x` with `A`..=`Z` mapped to `a`..=`z` and every other byte kept.
-#[inline(always)]
-fn lowercase_word(x: u64) -> u64 {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Per byte below 0x80 (the high bit cleared first, so no sum carries into the next
-    // byte): the high bit of `h + (0x80 - b'A')` says >= 'A' and of `h + (0x80 - b'[')`
-    // says > 'Z'; bytes of 0x80 and above are excluded through `!x`.
-    let h = x & !HIGH;
-    let upper = (h + (0x80 - 0x41) * LOW) & !(h + (0x80 - 0x5B) * LOW) & !x & HIGH;
-    // 0x80 >> 2 is 0x20, the case bit.
-    x | (upper >> 2)
 }
 
 /// Per word of the lines measured, back to back: its stopword mask (all languages) and
@@ -190,20 +176,6 @@ impl WordFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lowercase_word_maps_every_byte_at_every_position_like_the_standard_library() {
-        for at in 0..8 {
-            for b in 0..=255u8 {
-                let mut bytes = *b"aZ\xc3\xa9Q@[`";
-                bytes[at] = b;
-                let mut want = bytes;
-                want.make_ascii_lowercase();
-                let got = lowercase_word(u64::from_le_bytes(bytes)).to_le_bytes();
-                assert_eq!(got, want, "{bytes:?}");
-            }
-        }
-    }
 
     #[test]
     fn push_ascii_lowercase_appends_the_word_lowercased_for_every_length_and_tail() {

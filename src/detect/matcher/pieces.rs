@@ -2,6 +2,7 @@
 //! set's pieces (see `Stored::pieces`) in hashed tables behind a filter on letter classes.
 
 use super::generated;
+use crate::doc::ascii_lowercase_u64;
 use std::sync::OnceLock;
 
 /// The bits (by place in `PROGRAMS`) of the sets whose pieces `text` holds, in any ASCII case.
@@ -188,18 +189,7 @@ fn key_ending_at(text: &[u8], at: usize) -> u64 {
             .iter()
             .fold(0, |key, &b| key << 8 | u64::from(b)),
     };
-    ascii_lowercase(word)
-}
-
-/// Each byte of `word` as `u8::to_ascii_lowercase` makes it, eight at a time.
-fn ascii_lowercase(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let low_seven = word & (0x7F * ONES);
-    // A byte's high bit says it is at least 'A', or more than 'Z' (no carry leaves a byte).
-    let from_a = low_seven + (0x80 - u64::from(b'A')) * ONES;
-    let past_z = low_seven + (0x80 - u64::from(b'Z') - 1) * ONES;
-    let upper = from_a & !past_z & !word & (0x80 * ONES);
-    word | upper >> 2
+    ascii_lowercase_u64(word)
 }
 
 #[cfg(test)]
@@ -242,19 +232,6 @@ mod tests {
             };
             holds | short | long
         })
-    }
-
-    #[test]
-    fn lower_cases_eight_bytes_as_to_ascii_lowercase_does() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let word =
-                    u64::from(b) << (8 * at) | 0x4180_5A5B_407A_C161 & !(0xFFu64 << (8 * at));
-                let expected =
-                    u64::from_le_bytes(word.to_le_bytes().map(|b| b.to_ascii_lowercase()));
-                assert_eq!(ascii_lowercase(word), expected, "{word:#x}");
-            }
-        }
     }
 
     #[test]
