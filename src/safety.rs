@@ -5,11 +5,16 @@
 //! checks refuse the layouts where writing would overwrite an input file.
 
 use crate::config::{Config, ReportTarget};
-use crate::walk::Job;
+use crate::walk::Walked;
 use std::path::{Path, PathBuf};
 
 /// Refuse (with a message naming the paths) any layout where an output lands on an input.
-pub fn check(paths: &[PathBuf], jobs: &[Job], config: &Config) -> Result<(), String> {
+/// `walk` is started only when some layout needs the input files looked at one by one.
+pub fn check<I: Iterator<Item = Walked>>(
+    paths: &[PathBuf],
+    config: &Config,
+    walk: impl FnOnce() -> I,
+) -> Result<(), String> {
     let out = config
         .out_dir
         .as_ref()
@@ -25,11 +30,30 @@ pub fn check(paths: &[PathBuf], jobs: &[Job], config: &Config) -> Result<(), Str
                 ));
             }
         }
-        if paths.iter().any(|root| nested(root, out)) {
-            if let Some(job) = jobs
-                .iter()
-                .find(|job| same_file(job.input(), &out.join(job.relative())))
-            {
+    }
+    let copies_at_risk = out.filter(|out| paths.iter().any(|root| nested(root, out)));
+    let report = match &config.report {
+        ReportTarget::File(path) => Some(path),
+        _ => None,
+    };
+    // Only an existing file can be an input; one outside every input folder only through a
+    // link. The walked size narrows the candidates cheaply.
+    let outputs: Vec<(&PathBuf, std::fs::Metadata)> = report
+        .into_iter()
+        .chain(&config.summary)
+        .filter_map(|file| Some((file, std::fs::metadata(file).ok()?)))
+        .filter(|(file, meta)| may_be_input(file, meta, paths, config.follow))
+        .collect();
+    if copies_at_risk.is_none() && outputs.is_empty() {
+        return Ok(());
+    }
+    // The first output (report, then summary) that is an input, named once the walk shows
+    // no cleaned copy overwrites an input, which is told first.
+    let mut taken: Vec<Option<String>> = vec![None; outputs.len()];
+    for item in walk() {
+        let Walked::Job(job) = item else { continue };
+        if let Some(out) = &copies_at_risk {
+            if same_file(job.input(), &out.join(job.relative())) {
                 return Err(format!(
                     "the cleaned copy of {} would overwrite that input file (--out {}); choose another folder",
                     job.display(),
@@ -37,27 +61,43 @@ pub fn check(paths: &[PathBuf], jobs: &[Job], config: &Config) -> Result<(), Str
                 ));
             }
         }
-    }
-    let report = match &config.report {
-        ReportTarget::File(path) => Some(path.clone()),
-        _ => None,
-    };
-    for file in report.iter().chain(&config.summary) {
-        // Only an existing file can be an input; the walked size narrows the candidates cheaply.
-        let Ok(meta) = std::fs::metadata(file) else {
-            continue;
-        };
-        if let Some(job) = jobs
-            .iter()
-            .find(|job| job.size == meta.len() && same_file(job.input(), file))
-        {
-            return Err(format!(
-                "{} is an input file and cannot also receive the report or summary",
-                job.display()
-            ));
+        for ((file, meta), taken) in outputs.iter().zip(&mut taken) {
+            if taken.is_none() && job.size == meta.len() && same_file(job.input(), file) {
+                *taken = Some(job.display());
+            }
         }
     }
-    Ok(())
+    match taken.into_iter().flatten().next() {
+        Some(input) => Err(format!(
+            "{input} is an input file and cannot also receive the report or summary"
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Whether the existing output `file` could be one of the inputs: it lies in an input folder
+/// (or is an input file), has other hard links, or links in the folders are followed.
+fn may_be_input(file: &Path, meta: &std::fs::Metadata, paths: &[PathBuf], follow: bool) -> bool {
+    if follow || links(meta) > 1 {
+        return true;
+    }
+    let Ok(file) = file.canonicalize() else {
+        return true;
+    };
+    paths
+        .iter()
+        .filter_map(|root| root.canonicalize().ok())
+        .any(|root| file.starts_with(&root))
+}
+
+#[cfg(unix)]
+fn links(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn links(_: &std::fs::Metadata) -> u64 {
+    2
 }
 
 /// True when `root` (a folder, or a file's folder) and `out` contain one another.

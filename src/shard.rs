@@ -50,14 +50,9 @@ impl fmt::Display for Shard {
 }
 
 impl Shard {
-    /// Keep the items of this shard: the k-th (0-based) goes to shard k mod N.
-    pub fn select<T>(&self, items: Vec<T>) -> Vec<T> {
-        items
-            .into_iter()
-            .enumerate()
-            .filter(|(k, _)| k % self.count == self.index)
-            .map(|(_, item)| item)
-            .collect()
+    /// Whether the k-th (0-based) item of the walk belongs to this shard: shard k mod N.
+    pub fn takes(&self, k: usize) -> bool {
+        k % self.count == self.index
     }
 
     /// The suffix of this shard's report and summary names: `shard-0003-of-0016`.
@@ -110,7 +105,8 @@ mod tests {
         let items: Vec<usize> = (0..10).collect();
         let mut seen = Vec::new();
         for index in 0..3 {
-            let part = Shard { index, count: 3 }.select(items.clone());
+            let shard = Shard { index, count: 3 };
+            let part: Vec<usize> = items.iter().copied().filter(|&k| shard.takes(k)).collect();
             assert!(part.iter().all(|k| k % 3 == index));
             seen.extend(part);
         }

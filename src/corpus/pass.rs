@@ -26,44 +26,51 @@ pub fn folder_of(display: &str) -> String {
 }
 
 /// Count every job's documents.
-pub fn build_index(jobs: &[Job], config: &Config, pool: &rayon::ThreadPool) -> CorpusIndex {
+pub fn build_index(
+    jobs: impl Iterator<Item = Job>,
+    config: &Config,
+    pool: &rayon::ThreadPool,
+) -> CorpusIndex {
     let mut index = CorpusIndex::default();
-    let mut plain: Vec<&Job> = Vec::new();
+    let mut plain: Vec<Job> = Vec::with_capacity(CHUNK);
     for job in jobs {
         if config.records.is_jsonl(job.input()) {
             count_plain(&plain, config, pool, &mut index);
             plain.clear();
-            count_shard(job, config, pool, &mut index);
+            count_shard(&job, config, pool, &mut index);
         } else {
             plain.push(job);
+            if plain.len() == CHUNK {
+                count_plain(&plain, config, pool, &mut index);
+                plain.clear();
+            }
         }
     }
     count_plain(&plain, config, pool, &mut index);
     index
 }
 
-fn count_plain(jobs: &[&Job], config: &Config, pool: &rayon::ThreadPool, index: &mut CorpusIndex) {
-    for chunk in jobs.chunks(CHUNK) {
-        let keyed: Vec<Option<(u64, Vec<u64>)>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|job| {
-                    let size = std::fs::metadata(job.input()).ok()?.len();
-                    if size > config.max_file_bytes {
-                        return None;
-                    }
-                    let bytes = std::fs::read(job.input()).ok()?;
-                    if crate::encoding::is_binary(&bytes, config.encoding) {
-                        return None;
-                    }
-                    let group = group_key(&folder_of(&job.display()));
-                    Some((group, document_keys(group, &bytes)))
-                })
-                .collect()
-        });
-        for (group, keys) in keyed.into_iter().flatten() {
-            index.add_document(group, &keys);
-        }
+/// Hash one chunk of plain files in parallel and merge their keys.
+fn count_plain(chunk: &[Job], config: &Config, pool: &rayon::ThreadPool, index: &mut CorpusIndex) {
+    let keyed: Vec<Option<(u64, Vec<u64>)>> = pool.install(|| {
+        chunk
+            .par_iter()
+            .map(|job| {
+                let size = std::fs::metadata(job.input()).ok()?.len();
+                if size > config.max_file_bytes {
+                    return None;
+                }
+                let bytes = std::fs::read(job.input()).ok()?;
+                if crate::encoding::is_binary(&bytes, config.encoding) {
+                    return None;
+                }
+                let group = group_key(&folder_of(&job.display()));
+                Some((group, document_keys(group, &bytes)))
+            })
+            .collect()
+    });
+    for (group, keys) in keyed.into_iter().flatten() {
+        index.add_document(group, &keys);
     }
 }
 

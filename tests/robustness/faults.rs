@@ -159,15 +159,9 @@ fn a_full_disk_fails_the_big_copy_leaves_no_temp_file_and_finishes_the_rest() {
     assert_eq!(summary(&out)["errors"]["write_failed"], 1);
 }
 
-#[test]
-fn a_file_vanishing_between_walk_and_clean_is_an_error_and_the_rest_completes() {
+/// The settings of `dehusk clean -q INPUT --out OUT`, for runs through the library.
+fn library_config(input: &Path, out: &Path) -> dehusk::config::Config {
     use clap::Parser;
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    put(&input, "a.txt", format!("{PROSE}\n").as_bytes());
-    let gone = put(&input, "b.txt", format!("{PROSE2}\n").as_bytes());
-    put(&input, "c.txt", format!("{PROSE}\n").as_bytes());
-    let out = dir.path().join("out");
     let cli = dehusk::cli::Cli::parse_from([
         "dehusk",
         "clean",
@@ -179,11 +173,22 @@ fn a_file_vanishing_between_walk_and_clean_is_an_error_and_the_rest_completes() 
     let dehusk::cli::Command::Clean(args) = cli.command else {
         panic!("clean parsed")
     };
-    let config = dehusk::config::Config::from_args(args, true).unwrap();
-    let (jobs, walk_errors) = dehusk::walk::collect_jobs(std::slice::from_ref(&input), &config);
-    assert_eq!(jobs.len(), 3);
+    dehusk::config::Config::from_args(args, true).unwrap()
+}
+
+#[test]
+fn a_file_vanishing_between_walk_and_clean_is_an_error_and_the_rest_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    put(&input, "a.txt", format!("{PROSE}\n").as_bytes());
+    let gone = put(&input, "b.txt", format!("{PROSE2}\n").as_bytes());
+    put(&input, "c.txt", format!("{PROSE}\n").as_bytes());
+    let out = dir.path().join("out");
+    let config = library_config(&input, &out);
+    let walked: Vec<_> = dehusk::walk::walk(std::slice::from_ref(&input), &config).collect();
+    assert_eq!(walked.len(), 3);
     fs::remove_file(&gone).unwrap();
-    let result = dehusk::run::run_jobs(&jobs, &walk_errors, &config).unwrap();
+    let result = dehusk::run::run_jobs(|| walked.clone().into_iter(), &config).unwrap();
     assert_eq!(result.summary.errors.get("unreadable"), Some(&1));
     assert_eq!(result.summary.documents, 2);
     assert_eq!(
@@ -194,6 +199,33 @@ fn a_file_vanishing_between_walk_and_clean_is_an_error_and_the_rest_completes() 
             "dehusk-report.jsonl",
             "dehusk-summary.json"
         ]
+    );
+}
+
+#[test]
+fn the_progress_bar_with_its_counting_walk_leaves_the_run_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    for i in 0..600 {
+        put(
+            &input,
+            &format!("d{}/f{i:03}.txt", i % 7),
+            format!("Home\n{PROSE}\n").as_bytes(),
+        );
+    }
+    let run = |out: &Path, progress: bool| {
+        let mut config = library_config(&input, out);
+        config.progress = progress;
+        let roots = [input.clone()];
+        dehusk::run::run_jobs(|| dehusk::walk::walk(&roots, &config), &config).unwrap()
+    };
+    let (quiet, shown) = (dir.path().join("quiet"), dir.path().join("shown"));
+    let (a, b) = (run(&quiet, false), run(&shown, true));
+    assert_eq!(a.summary.documents, 600);
+    assert_eq!(a.summary.documents, b.summary.documents);
+    assert_eq!(
+        fs::read(quiet.join("dehusk-report.jsonl")).unwrap(),
+        fs::read(shown.join("dehusk-report.jsonl")).unwrap()
     );
 }
 

@@ -98,6 +98,40 @@ fn out_naming_an_existing_file_is_a_usage_error() {
 }
 
 #[test]
+fn a_report_hard_linked_to_an_input_is_refused_and_an_unrelated_old_one_is_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    tree(&input);
+    let before = snapshot(&input);
+    let out = dir.path().join("out");
+    // Outside every input folder, but the same file as one input.
+    let linked = dir.path().join("linked-report.jsonl");
+    fs::hard_link(input.join("a.txt"), &linked).unwrap();
+    let run = clean_with(
+        &[&input, Path::new("--out"), &out],
+        &["--report", linked.to_str().unwrap()],
+    );
+    assert_eq!(code(&run), 2, "{}", stderr(&run));
+    assert!(
+        stderr(&run)
+            .contains("a.txt is an input file and cannot also receive the report or summary"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(snapshot(&input), before);
+    // An old report outside the inputs is simply written again.
+    let old = put(dir.path(), "old-report.jsonl", b"old\n");
+    let run = clean_with(
+        &[&input, Path::new("--out"), &out],
+        &["--report", old.to_str().unwrap()],
+    );
+    assert_eq!(code(&run), 0, "{}", stderr(&run));
+    let written = fs::read_to_string(&old).unwrap();
+    assert!(written.contains("a.txt"), "{written}");
+    assert!(!written.starts_with("old"), "{written}");
+}
+
+#[test]
 fn a_report_or_out_path_that_is_an_input_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");

@@ -11,11 +11,15 @@ use crate::interrupt;
 use crate::output::{write_atomic, ErrorKind, ReportWriter, Summary};
 use crate::pipeline::Removal;
 use crate::stream::{self, Spool, StreamError};
-use crate::walk::{collect_jobs, Job, WalkNotes};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use crate::walk::{walk, Job, Walked};
+use feed::Feed;
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 use std::io::{self, Write};
 use std::time::Instant;
+
+mod feed;
+mod progress;
 
 /// Jobs cleaned between two ordered flushes of the report.
 const CHUNK: usize = 256;
@@ -121,46 +125,21 @@ fn run_stdin(config: &Config) -> io::Result<RunResult> {
 }
 
 fn run_paths(paths: &[std::path::PathBuf], config: &Config) -> io::Result<RunResult> {
-    let (jobs, notes) = collect_jobs(paths, config);
-    crate::safety::check(paths, &jobs, config).map_err(io::Error::other)?;
-    run_jobs(&jobs, &notes, config)
+    crate::safety::check(paths, config, || walk(paths, config)).map_err(io::Error::other)?;
+    run_jobs(|| walk(paths, config), config)
 }
 
-/// Skipped symlinks named one by one on stderr; past this many, the rest are only counted.
-const SYMLINKS_NAMED: usize = 5;
-
-/// Name the first skipped symlinks and count them all (a million links make six lines).
-fn note_skipped_symlinks(links: &[String], summary: &mut Summary) {
-    for link in links.iter().take(SYMLINKS_NAMED) {
-        eprintln!(
-            "dehusk: note: {link}: symlink not followed (pass --follow to clean what it leads to)"
-        );
-    }
-    if links.len() > SYMLINKS_NAMED {
-        eprintln!(
-            "dehusk: note: and {} more symlinks not followed ({} in all, counted as skipped.symlink in the summary)",
-            links.len() - SYMLINKS_NAMED,
-            links.len()
-        );
-    }
-    for _ in links {
-        summary.add_skipped(ErrorKind::Symlink);
-    }
-}
-
-/// Clean walked `jobs` (sorted), counting what the walk met too. Public so tests can change
-/// the file system between the walk and the run (a file vanishing mid-run).
-pub fn run_jobs(jobs: &[Job], notes: &WalkNotes, config: &Config) -> io::Result<RunResult> {
+/// Clean the jobs of a walk, counting what the walk met too. `walk` starts a walk; the run
+/// walks once to clean, once more (before) for the corpus pass of `--corpus-lines`, and once
+/// more (alongside) for the progress bar's total. Public so tests can change the file system
+/// between a walk and the run (a file vanishing mid-run).
+pub fn run_jobs<W, I>(walk: W, config: &Config) -> io::Result<RunResult>
+where
+    W: Fn() -> I + Sync,
+    I: Iterator<Item = Walked> + Send,
+{
     let started = Instant::now();
     let mut summary = Summary::default();
-    // With --shard, shard 0 alone counts what the walk met, so merged shards count each once.
-    if config.shard.is_none_or(|s| s.counts_walk_errors()) {
-        for error in &notes.errors {
-            eprintln!("dehusk: error: {}: {}", error.display, error.message);
-            summary.add_error(error.kind);
-        }
-        note_skipped_symlinks(&notes.skipped_symlinks, &mut summary);
-    }
     let mut report = open_report(config)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads)
@@ -168,107 +147,35 @@ pub fn run_jobs(jobs: &[Job], notes: &WalkNotes, config: &Config) -> io::Result<
         .map_err(|e| io::Error::other(e.to_string()))?;
 
     // The corpus pass counts the whole corpus, whatever the shard: same verdicts as one run.
-    let corpus = config
-        .corpus
-        .as_ref()
-        .map(|_| crate::corpus::pass::build_index(jobs, config, &pool));
-    // Only a shard needs its own list; the whole run works on the walked one.
-    let jobs: std::borrow::Cow<[Job]> = match config.shard {
-        Some(shard) => std::borrow::Cow::Owned(shard.select(jobs.to_vec())),
-        None => std::borrow::Cow::Borrowed(jobs),
-    };
-    let progress = progress_bar(config, &jobs);
-    let resume = crate::resume::Resume::new(config);
-    let done = |job: &Job| resume.as_ref().is_some_and(|r| r.done(job).is_some());
-    let mut collected = Collected {
-        report: &mut report,
-        summary: &mut summary,
-        resume: resume.as_ref(),
-        progress: &progress,
-        files_done: 0,
-        files: jobs.len(),
-    };
-    // The last chunk cleaned: reported while the workers clean the next one, so they do
-    // not wait for the report at every chunk. Reports stay in job order.
-    let mut pending: Option<(&[Job], Vec<Outcome>)> = None;
-    let mut rest = &jobs[..];
-    while !rest.is_empty() {
-        // After an interrupt no new file is started; the run stops with what is complete.
-        if interrupt::requested() {
-            break;
-        }
-        let job = &rest[0];
-        let jsonl = config.records.is_jsonl(job.input());
-        if done(job) || jsonl {
-            // These write to the report at once: the chunk before them goes first.
-            if let Some((chunk, outcomes)) = pending.take() {
-                collected.add_chunk(chunk, outcomes)?;
-            }
-        }
-        if let Some(resume) = &resume {
-            if resume.replay(job, collected.report, collected.summary)? {
-                collected.advance(job);
-                rest = &rest[1..];
-                continue;
-            }
-        }
-        if jsonl {
-            let Collected {
-                report, summary, ..
-            } = &mut collected;
-            progress.suspend(|| {
-                crate::resume::record(resume.as_ref(), job, report, summary, |report, summary| {
-                    summary.files += 1;
-                    crate::formats::shard::process_shard(
-                        job,
-                        config,
-                        corpus.as_ref(),
-                        &pool,
-                        report,
-                        summary,
-                    )
-                })
-            })?;
-            collected.advance(job);
-            rest = &rest[1..];
-            continue;
-        }
-        let plain = rest
-            .iter()
-            .take(CHUNK)
-            .enumerate()
-            .take_while(|(i, j)| !config.records.is_jsonl(j.input()) && (*i == 0 || !done(j)))
-            .count();
-        let (chunk, tail) = rest.split_at(plain);
-        rest = tail;
-        let previous = pending.take();
-        let (outcomes, reported) = pool.install(|| {
-            rayon::join(
-                || {
-                    chunk
-                        .par_iter()
-                        .map(|job| {
-                            if interrupt::requested() {
-                                return None;
-                            }
-                            process(job, config, corpus.as_ref(), &progress)
-                        })
-                        .collect::<Option<Vec<Outcome>>>()
-                },
-                || match previous {
-                    Some((chunk, outcomes)) => collected.add_chunk(chunk, outcomes),
-                    None => Ok(()),
-                },
-            )
+    let corpus = config.corpus.as_ref().map(|_| {
+        let jobs = walk().filter_map(|item| match item {
+            Walked::Job(job) => Some(job),
+            _ => None,
         });
-        reported?;
-        let Some(outcomes) = outcomes else { break };
-        pending = Some((chunk, outcomes));
-    }
-    // What was cleaned is reported, also when an interrupt stopped the run.
-    if let Some((chunk, outcomes)) = pending.take() {
-        collected.add_chunk(chunk, outcomes)?;
-    }
+        crate::corpus::pass::build_index(jobs, config, &pool)
+    });
+    let resume = crate::resume::Resume::new(config);
+    let progress = progress::bar(config);
+    let totals = progress::Totals::default();
+    let mut feed = Feed::new(walk(), config.shard, &progress);
+    let cleaned = std::thread::scope(|scope| {
+        if config.progress {
+            scope.spawn(|| totals.count(walk(), config.shard, &progress));
+        }
+        let mut collected = Collected {
+            report: &mut report,
+            summary: &mut summary,
+            resume: resume.as_ref(),
+            progress: &progress,
+            totals: &totals,
+            files_done: 0,
+        };
+        let cleaned = clean_jobs(&mut feed, config, corpus.as_ref(), &pool, &mut collected);
+        totals.stop();
+        cleaned
+    });
+    feed.finish(&mut summary);
+    cleaned?;
     progress.finish_and_clear();
     if interrupt::requested() {
         return Err(interrupt::error());
@@ -297,6 +204,92 @@ pub fn run_jobs(jobs: &[Job], notes: &WalkNotes, config: &Config) -> io::Result<
         }
     }
     Ok(RunResult { summary, sample })
+}
+
+/// Clean every job of `jobs` in chunks, reporting each chunk in job order while the workers
+/// clean the next one, so they do not wait for the report at every chunk.
+fn clean_jobs(
+    jobs: &mut impl Iterator<Item = Job>,
+    config: &Config,
+    corpus: Option<&CorpusIndex>,
+    pool: &rayon::ThreadPool,
+    collected: &mut Collected,
+) -> io::Result<()> {
+    let resume = collected.resume;
+    let done = |job: &Job| resume.is_some_and(|r| r.done(job).is_some());
+    let progress = collected.progress;
+    let mut jobs = jobs.peekable();
+    let mut pending: Option<(Vec<Job>, Vec<Outcome>)> = None;
+    while let Some(job) = jobs.next() {
+        // After an interrupt no new file is started; the run stops with what is complete.
+        if interrupt::requested() {
+            break;
+        }
+        let jsonl = config.records.is_jsonl(job.input());
+        if done(&job) || jsonl {
+            // These write to the report at once: the chunk before them goes first.
+            if let Some((chunk, outcomes)) = pending.take() {
+                collected.add_chunk(&chunk, outcomes)?;
+            }
+        }
+        if let Some(resume) = resume {
+            if resume.replay(&job, collected.report, collected.summary)? {
+                collected.advance(&job);
+                continue;
+            }
+        }
+        if jsonl {
+            let Collected {
+                report, summary, ..
+            } = &mut *collected;
+            progress.suspend(|| {
+                crate::resume::record(resume, &job, report, summary, |report, summary| {
+                    summary.files += 1;
+                    crate::formats::shard::process_shard(
+                        &job, config, corpus, pool, report, summary,
+                    )
+                })
+            })?;
+            collected.advance(&job);
+            continue;
+        }
+        // A chunk of plain files: up to the next shard or finished file.
+        let mut chunk = vec![job];
+        while chunk.len() < CHUNK {
+            match jobs.next_if(|j| !config.records.is_jsonl(j.input()) && !done(j)) {
+                Some(job) => chunk.push(job),
+                None => break,
+            }
+        }
+        let previous = pending.take();
+        let (outcomes, reported) = pool.install(|| {
+            rayon::join(
+                || {
+                    chunk
+                        .par_iter()
+                        .map(|job| {
+                            if interrupt::requested() {
+                                return None;
+                            }
+                            process(job, config, corpus, progress)
+                        })
+                        .collect::<Option<Vec<Outcome>>>()
+                },
+                || match previous {
+                    Some((chunk, outcomes)) => collected.add_chunk(&chunk, outcomes),
+                    None => Ok(()),
+                },
+            )
+        });
+        reported?;
+        let Some(outcomes) = outcomes else { break };
+        pending = Some((chunk, outcomes));
+    }
+    // What was cleaned is reported, also when an interrupt stopped the run.
+    if let Some((chunk, outcomes)) = pending.take() {
+        collected.add_chunk(&chunk, outcomes)?;
+    }
+    Ok(())
 }
 
 /// Read, clean and write one file. Never panics on bad input; every failure is an outcome.
@@ -461,8 +454,8 @@ struct Collected<'a> {
     summary: &'a mut Summary,
     resume: Option<&'a crate::resume::Resume>,
     progress: &'a ProgressBar,
+    totals: &'a progress::Totals,
     files_done: usize,
-    files: usize,
 }
 
 impl Collected<'_> {
@@ -516,22 +509,7 @@ impl Collected<'_> {
         self.progress.inc(job.size);
         if !self.progress.is_hidden() {
             self.progress
-                .set_message(format!("{}/{} files", self.files_done, self.files));
+                .set_message(self.totals.message(self.files_done));
         }
     }
-}
-
-fn progress_bar(config: &Config, jobs: &[Job]) -> ProgressBar {
-    if !config.progress {
-        return ProgressBar::hidden();
-    }
-    let total: u64 = jobs.iter().map(|j| j.size).sum();
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {msg} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}",
-        )
-        .expect("valid progress template"),
-    );
-    bar
 }
