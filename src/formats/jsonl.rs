@@ -117,7 +117,7 @@ impl Record<'_> {
         let span = self.text_span();
         let mut out = Vec::with_capacity(self.line.len() - span.len() + text.len() + 16);
         out.extend_from_slice(&self.line.as_bytes()[..span.start]);
-        serde_json::to_writer(&mut out, text).expect("writing to a Vec cannot fail");
+        crate::output::write_json_str(&mut out, text);
         out.extend_from_slice(&self.line.as_bytes()[span.end..]);
         out
     }

@@ -58,7 +58,7 @@ impl<R: BufRead> RecordReader<R> {
                 break;
             }
             let room = self.cap - buf.len();
-            match available.iter().position(|&b| b == b'\n') {
+            match memchr::memchr(b'\n', available) {
                 Some(i) if i < room => {
                     buf.extend_from_slice(&available[..=i]);
                     self.inner.consume(i + 1);
@@ -100,7 +100,7 @@ impl<R: BufRead> RecordReader<R> {
                 self.mid_line = false;
                 break;
             }
-            let (take, done) = match available.iter().position(|&b| b == b'\n') {
+            let (take, done) = match memchr::memchr(b'\n', available) {
                 Some(i) => (i + 1, true),
                 None => (available.len(), false),
             };

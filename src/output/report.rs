@@ -1,6 +1,6 @@
 //! The JSON Lines report: one object per removed line, in path then line order.
 
-use super::AtomicFile;
+use super::{write_json_str, AtomicFile};
 use crate::pipeline::Removal;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -150,7 +150,7 @@ fn render_document(
 ) -> io::Result<()> {
     let mut head = Vec::with_capacity(RECORD_CAPACITY + path.len());
     head.extend_from_slice(br#"{"path":"#);
-    serde_json::to_writer(&mut head, path)?;
+    write_json_str(&mut head, path);
     if let Some((record, id)) = shard {
         head.extend_from_slice(br#","record":"#);
         head.extend_from_slice(itoa::Buffer::new().format(record).as_bytes());
@@ -165,13 +165,13 @@ fn render_document(
         out.extend_from_slice(&head);
         out.extend_from_slice(numbers.format(removal.line).as_bytes());
         out.extend_from_slice(br#","category":"#);
-        serde_json::to_writer(&mut *out, removal.category.as_str())?;
+        write_json_str(out, removal.category.as_str());
         out.extend_from_slice(br#","rule":"#);
-        serde_json::to_writer(&mut *out, removal.rule)?;
+        write_json_str(out, removal.rule);
         out.extend_from_slice(br#","score":"#);
         serde_json::to_writer(&mut *out, &removal.score)?;
         out.extend_from_slice(br#","text":"#);
-        serde_json::to_writer(&mut *out, removal.text.as_str())?;
+        write_json_str(out, &removal.text);
         out.extend_from_slice(b"}\n");
     }
     Ok(())
