@@ -52,21 +52,24 @@ pub fn parse_record<'a>(line: &'a [u8], opts: &RecordOptions) -> Result<Record<'
             )
         })?;
     let raw_text = fields[text_index].1.get();
-    let text: String = serde_json::from_str(raw_text).map_err(|e| {
-        let field = &opts.text_field;
-        if raw_text.starts_with('"') {
-            // A string with a lone surrogate escape (`"\ud800"`): valid JSON, not Unicode.
-            bad(
-                ErrorKind::BadJson,
-                format!("field `{field}` is not valid Unicode ({e}); passed through unchanged"),
-            )
-        } else {
-            bad(
-                ErrorKind::TextNotString,
-                format!("field `{field}` is not a string; passed through unchanged"),
-            )
-        }
-    })?;
+    let decoded = super::unescape::decode_json_str(raw_text).map(Ok);
+    let text: String = decoded
+        .unwrap_or_else(|| serde_json::from_str(raw_text))
+        .map_err(|e| {
+            let field = &opts.text_field;
+            if raw_text.starts_with('"') {
+                // A string with a lone surrogate escape (`"\ud800"`): valid JSON, not Unicode.
+                bad(
+                    ErrorKind::BadJson,
+                    format!("field `{field}` is not valid Unicode ({e}); passed through unchanged"),
+                )
+            } else {
+                bad(
+                    ErrorKind::TextNotString,
+                    format!("field `{field}` is not a string; passed through unchanged"),
+                )
+            }
+        })?;
     let id = field_value(&fields, &opts.id_field);
     Ok(Record {
         line,

@@ -7,6 +7,7 @@ pub mod compress;
 pub mod jsonl;
 pub mod reader;
 pub mod shard;
+mod unescape;
 
 pub use compress::Compression;
 
