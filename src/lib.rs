@@ -8,8 +8,8 @@
 //! (the densest run of prose) and its topic overlap with that body, and is the only stage
 //! that drops lines; [`pipeline::clean_document`] renders the kept lines byte for byte and
 //! lists every removal with its rule, category, score and line number. [`run::run_clean`]
-//! walks files and folders, cleans them in parallel and writes the copies, the JSON Lines
-//! report and the summary.
+//! walks files and folders ([`walk::walk`] hands out files in path order as it finds them),
+//! cleans them in parallel chunks and writes the copies, the JSON Lines report and the summary.
 //!
 //! ```
 //! use dehusk::{clean_document, Mode};

@@ -79,7 +79,7 @@ pub enum Walked {
 }
 
 /// Every file of `paths` in byte order of their paths, with what was met on the way, one at a
-/// time: memory holds the folders being walked, not the corpus (see [`root`]).
+/// time: memory holds the folders being walked, not the corpus (each folder's entries sorted as `root.rs` says).
 ///
 /// Several roots are merged by path: a file reached from two roots is taken once, and a
 /// second input with the same output path is an error. Only then does the walk remember
