@@ -243,7 +243,7 @@ pub mod caption {
         ],
     };
 
-    /// A Reuters/AP style scene caption ends on "<Place> <Month> <day>, <year>." with no preposition
+    /// A Reuters/AP style scene caption ends on `"<Place> <Month> <day>, <year>."` with no preposition
     /// before the date, unlike prose, which writes "on October 8, 2024".
     pub const DATED_SCENE: Patterns = Patterns {
         name: "caption.dated_scene",
@@ -399,7 +399,7 @@ pub mod nav {
         ],
     };
 
-    /// "Next: <title of the following post>": a link to the neighbouring post, title and all.
+    /// `"Next: <title of the following post>"`: a link to the neighbouring post, title and all.
     pub const POST_LINK: Patterns = Patterns {
         name: "nav.post_link",
         case_insensitive: true,
