@@ -115,9 +115,10 @@ fn is_dateline(text: &str, words: usize) -> bool {
     if !(2..=14).contains(&words) || text.contains('@') {
         return false;
     }
-    // The set is case-insensitive, so an ASCII line matches as its lowercase would; asked
-    // as it stands, it is the document's own line, which the matcher has seen already.
-    let stamped = if text.is_ascii() {
+    // The set is case-insensitive, so a line whose lowercase differs from it only in ASCII
+    // letters matches as its lowercase would; asked as it stands, it is the document's own
+    // line, which the matcher has seen already (no copy, no second scan or mapping).
+    let stamped = if text.is_ascii() || super::lower::lowers_as_ascii(text) {
         DATELINE_MARK_RE.is_match(text)
     } else {
         DATELINE_MARK_RE.is_match(&super::lower::to_lowercase(text))
@@ -256,6 +257,32 @@ impl Detector for Nav {
 mod tests {
     use super::*;
     use crate::detect::testing::{fired_on_line, for_each_line};
+
+    /// A line asked as it stands gets its lowercase's answer whenever only ASCII letters
+    /// change when it is lowercased (the set is case-insensitive).
+    #[test]
+    fn the_dateline_mark_answers_a_line_as_its_lowercase() {
+        let same = |line: &str| {
+            if super::super::lower::lowers_as_ascii(line) {
+                assert_eq!(
+                    DATELINE_MARK_RE.is_match(line),
+                    DATELINE_MARK_RE.is_match(&line.to_lowercase()),
+                    "{line:?}"
+                );
+            }
+        };
+        for line in [
+            "Veröffentlicht AM 5. März",
+            "Aktualisiert: 12:30 UHR",
+            "— Von Jörg",
+        ] {
+            same(line);
+        }
+        for_each_line(|line| {
+            same(line.trim());
+            crate::doc::words(line).for_each(same);
+        });
+    }
 
     /// The pre-check never turns away a word the matcher accepts: every character leading
     /// the shapes a numeric date takes, and every word of the bundled and shared texts.
