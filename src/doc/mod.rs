@@ -15,7 +15,7 @@ mod lines;
 mod tokens;
 mod word_facts;
 
-pub(crate) use chars::{ascii_lowercase_u64, changes_when_lowercased};
+pub(crate) use chars::{ascii_lowercase_u64, changes_when_lowercased, decode as decode_char};
 pub use content::ContentWords;
 pub use features::LineFeatures;
 pub use lang::{Language, StopwordSet};
