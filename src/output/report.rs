@@ -165,16 +165,55 @@ fn render_document(
         out.extend_from_slice(&head);
         out.extend_from_slice(numbers.format(removal.line).as_bytes());
         out.extend_from_slice(br#","category":"#);
-        serde_json::to_writer(&mut *out, removal.category.as_str())?;
+        write_str(out, removal.category.as_str())?;
         out.extend_from_slice(br#","rule":"#);
-        serde_json::to_writer(&mut *out, removal.rule)?;
+        write_str(out, removal.rule)?;
         out.extend_from_slice(br#","score":"#);
         serde_json::to_writer(&mut *out, &removal.score)?;
         out.extend_from_slice(br#","text":"#);
-        serde_json::to_writer(&mut *out, removal.text.as_str())?;
+        write_str(out, &removal.text)?;
         out.extend_from_slice(b"}\n");
     }
     Ok(())
+}
+
+/// `text` as serde_json writes a string. serde_json escapes only a quote, a backslash and
+/// the control characters below U+0020, and looks up every byte to find them; most texts
+/// have none, found eight bytes at a time, and are copied whole between quotes. A text
+/// that has one is written by serde_json itself.
+fn write_str(out: &mut Vec<u8>, text: &str) -> io::Result<()> {
+    if needs_escape(text.as_bytes()) {
+        return serde_json::to_writer(&mut *out, text).map_err(io::Error::from);
+    }
+    out.reserve(text.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(text.as_bytes());
+    out.push(b'"');
+    Ok(())
+}
+
+/// True when `bytes` holds a byte serde_json escapes: below 0x20, `"` or `\`.
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    // Per byte, the high bit of `x - n` where `x` has its own high bit clear is set exactly
+    // when the byte is below `n`; a borrow into the next byte happens only after a byte
+    // that is, so "any byte" is answered exactly. Zero bytes of `x ^ c` are bytes equal to c.
+    let below = |x: u64, n: u64| x.wrapping_sub(n * ONES) & !x & HIGH != 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if below(x, 0x20)
+            || below(x ^ (u64::from(b'"') * ONES), 1)
+            || below(x ^ (u64::from(b'\\') * ONES), 1)
+        {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 #[cfg(test)]
@@ -207,6 +246,21 @@ mod tests {
     }
 
     #[test]
+    fn escapes_are_found_wherever_they_are() {
+        for c in (0u8..=0x7f)
+            .map(char::from)
+            .chain(['é', '\u{80}', '\u{2028}', '🙂'])
+        {
+            for at in 0..20 {
+                let text = format!("{}{c}{}", "x".repeat(at), "y".repeat(19 - at));
+                let mut ours = Vec::new();
+                write_str(&mut ours, &text).unwrap();
+                assert_eq!(ours, serde_json::to_vec(&text).unwrap(), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
     fn documents_render_as_serde_json_writes_each_record() {
         let texts = [
             "plain",
@@ -214,6 +268,10 @@ mod tests {
             "controls \u{0}\u{1}\u{8}\t\n\r\u{c}\u{1f}\u{7f}",
             "Zürich – 東京 – 🙂 – \u{2028}\u{2029} – \u{fffd}",
             "",
+            "eight bytes, then a \"quote\" past the first word",
+            "a backslash far along the line, after sixteen bytes \\",
+            "a tab\tafter eight",
+            "\u{7f} and ¡ and ÿ are not escaped, nor is / or \u{9f}",
         ];
         let categories = [Category::Caption, Category::Navigation, Category::Duplicate];
         let scores = [0.0, 0.999, 1.0, 0.5, 0.123, 0.1, f32::NAN, 1e-7];
