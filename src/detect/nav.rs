@@ -210,7 +210,7 @@ pub fn is_date_stamp(text: &str, words: usize) -> bool {
             dated += 2;
         } else if word.chars().all(|c| c.is_ascii_digit()) {
             numbers += 1;
-        } else if DATE_WORD_RE.is_match(word) {
+        } else if super::word_answers::is_match(&DATE_WORD_RE, word) {
             dated += 1;
         } else {
             return false;
