@@ -58,7 +58,16 @@ impl LineFeatures {
     /// once; ASCII bytes skip decoding. `features_ref.rs` keeps the two-pass version the
     /// tests compare with.
     pub(crate) fn measure(text: &str, stopwords: &StopwordSet, out: &mut WordFacts) -> Self {
-        let trimmed = text.trim();
+        Self::measure_trimmed(text.trim(), stopwords, out)
+    }
+
+    /// [`LineFeatures::measure`] of a line already trimmed (the parse keeps the trimmed
+    /// text for [`super::Line::trimmed`] and trims each line once).
+    pub(crate) fn measure_trimmed(
+        trimmed: &str,
+        stopwords: &StopwordSet,
+        out: &mut WordFacts,
+    ) -> Self {
         if trimmed.is_empty() {
             return LineFeatures {
                 blank: true,

@@ -92,7 +92,8 @@ impl<'a> Document<'a> {
             .enumerate()
             .map(|(index, (raw, terminator))| {
                 let text = texts.next(raw, terminator);
-                let features = LineFeatures::measure(&text, stopwords, &mut facts);
+                let trimmed = text.trim();
+                let features = LineFeatures::measure_trimmed(trimmed, stopwords, &mut facts);
                 if raw.len() > MAX_ANALYSED_LINE && !features.blank {
                     // Two long lines that share their first bytes are not copies: the key
                     // ends with a hash of the whole line.
@@ -101,7 +102,6 @@ impl<'a> Document<'a> {
                 }
                 ends.push(facts.masks.len() as u32);
                 key_ends.push(facts.keys.len() as u32);
-                let trimmed = text.trim();
                 // At most MAX_ANALYSED_LINE bytes (and a few for a replaced character).
                 let start = trimmed.as_ptr() as usize - text.as_ptr() as usize;
                 let trim = (start as u32, (start + trimmed.len()) as u32);
