@@ -16,7 +16,9 @@
 //!
 //! For each set it also finds words one of which every match contains (case aside), and
 //! stores the rarest 5-byte (or 3-byte) piece of each: a line without any of a set's pieces
-//! cannot match it, which one cheap pass per line tells for all sets at once.
+//! cannot match it, which one cheap pass per line tells for all sets at once. A word with no
+//! piece that long (`©`, `źródło` cut at its cased letters) is stored as its first non-ASCII
+//! character in each case, looked for by its bytes.
 //! `src/detect/matcher.rs` runs the automata; its tests compare them with the `regex` crate.
 
 #[path = "src/detect/patterns.rs"]
@@ -92,10 +94,11 @@ fn main() {
         let program = store_nfa(&out, set.name, &bytes_hir);
         // Words that every match contains: a line without any of them is answered without
         // mapping it or running the automaton (see `required`).
-        let words = scan_words(required(hir));
+        let (words, chars) = required(hir);
+        let words = scan_words(words);
         let pieces: Vec<&[u8]> = words.iter().map(|w| rarest_piece(w.as_bytes())).collect();
         summary += &format!(
-            "{}: required {words:?}, pieces {:?}\n",
+            "{}: required {words:?}, pieces {:?}, characters {chars:?}\n",
             set.name,
             pieces
                 .iter()
@@ -104,7 +107,8 @@ fn main() {
         );
         let pieces: Vec<String> = pieces.iter().map(|p| format!("&{p:?}")).collect();
         code += &format!(
-            "    Stored {{ name: {:?}, program: include_bytes!({program:?}), pieces: &[{}] }},\n",
+            "    Stored {{ name: {:?}, program: include_bytes!({program:?}), pieces: &[{}], \
+             chars: &{chars:?} }},\n",
             set.name,
             pieces.join(", ")
         );
@@ -340,32 +344,63 @@ fn folds_to_ascii() -> Vec<String> {
 
 /// Lower-case words such that every match of `hir` (parsed case-insensitively or not)
 /// contains one of them, ASCII letters in any case, or else a character of
-/// [`folds_to_ascii`] in their place. Empty when no such set of words of at least
-/// [`MIN_REQUIRED`] bytes is found.
+/// [`folds_to_ascii`] in their place; with them, characters such that every match holds
+/// one of them or one of the words. Both empty when no such words are found.
 ///
 /// A word is cut at any non-ASCII character that has case (the scan folds only ASCII case):
-/// a piece of a required word is required too.
-fn required(hir: &Hir) -> Vec<String> {
+/// a piece of a required word is required too. A word whose pieces are all shorter than
+/// [`MIN_REQUIRED`] bytes (`©`, `źródło`) is stood for by its first non-ASCII character
+/// in every case (`ź` or `Ź`), which the matcher looks for by its bytes.
+fn required(hir: &Hir) -> (Vec<String>, Vec<String>) {
     let facts = Facts::of(hir);
     let Some(words) = facts.best() else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    let mut out: Vec<String> = words
-        .iter()
-        .map(|w| {
-            let pieces = w.split(|c: char| !c.is_ascii() && has_case(c));
-            pieces
-                .max_by_key(|p| p.len())
-                .unwrap_or("")
-                .to_ascii_lowercase()
-        })
-        .collect();
-    out.sort();
-    out.dedup();
-    if out.iter().any(|w| w.len() < MIN_REQUIRED) {
-        return Vec::new();
+    let (mut scan, mut chars) = (Vec::new(), Vec::new());
+    for w in &words {
+        let piece = w
+            .split(|c: char| !c.is_ascii() && has_case(c))
+            .max_by_key(|p| p.len())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if piece.len() >= MIN_REQUIRED {
+            scan.push(piece);
+            continue;
+        }
+        match w.chars().find(|c| !c.is_ascii()).and_then(case_class) {
+            Some(members) => chars.extend(members),
+            None => return (Vec::new(), Vec::new()),
+        }
     }
-    out
+    for list in [&mut scan, &mut chars] {
+        list.sort();
+        list.dedup();
+    }
+    (scan, chars)
+}
+
+/// Every character that matches `c` case-insensitively, as regex-syntax folds it, when
+/// none is ASCII (the matcher looks for them in non-ASCII lines only).
+fn case_class(c: char) -> Option<Vec<String>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(&regex_syntax::escape(&c.to_string()))
+        .expect("a character parses");
+    let members: Vec<char> = match hir.kind() {
+        HirKind::Literal(literal) => std::str::from_utf8(&literal.0)
+            .expect("Unicode-mode literals are UTF-8")
+            .chars()
+            .collect(),
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .flat_map(|r| r.start()..=r.end())
+            .collect(),
+        _ => return None,
+    };
+    (members.len() <= 4 && members.iter().all(|m| !m.is_ascii()))
+        .then(|| members.iter().map(|m| m.to_string()).collect())
 }
 
 /// `words` without those that contain another: the shorter is found wherever they are.
@@ -547,15 +582,27 @@ impl Facts {
 }
 
 /// How useful a required set is: its shortest word (after cutting at cased non-ASCII
-/// characters), then fewer words.
+/// characters; a word [`required`] stands for by a character counts two bytes, as `©`
+/// does), then fewer words.
 fn score(set: &[String]) -> (usize, std::cmp::Reverse<usize>) {
     let shortest = set
         .iter()
         .map(|w| {
-            w.split(|c: char| !c.is_ascii() && has_case(c))
+            let piece = w
+                .split(|c: char| !c.is_ascii() && has_case(c))
                 .map(str::len)
                 .max()
-                .unwrap_or(0)
+                .unwrap_or(0);
+            let by_char = piece < MIN_REQUIRED
+                && w.chars()
+                    .find(|c| !c.is_ascii())
+                    .and_then(case_class)
+                    .is_some();
+            if by_char {
+                piece.max(2)
+            } else {
+                piece
+            }
         })
         .min()
         .unwrap_or(0);

@@ -1,6 +1,14 @@
 //! Lower-casing a mostly-ASCII line, as `str::to_lowercase` does it, for less work.
 
-use crate::doc::push_lowercase;
+use crate::doc::{changes_when_lowercased, push_lowercase};
+
+/// True when `text.to_lowercase()` differs from `text` in ASCII letters only: no other
+/// character of it changes when lowercased. A case-insensitive set then answers for the
+/// line as it stands as it would for its lowercase, with no copy to make.
+pub fn lowers_as_ascii(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii() || !changes_when_lowercased(c))
+}
 
 /// Exactly `text.to_lowercase()`, through [`push_lowercase`], which copies ASCII runs whole
 /// where `str::to_lowercase` takes every character after the first non-ASCII one through
@@ -45,6 +53,29 @@ mod tests {
         assert!(lines > 100, "found the samples and fixtures");
     }
 
+    #[test]
+    fn a_line_that_lowers_as_ascii_lowers_as_the_standard_library_does() {
+        for text in [
+            "Zürich, 12:30 Uhr",
+            "„Berlin“ — 5. März",
+            "İstanbul",
+            "ΣΑΣ",
+            "ẞ",
+            "Ǆ",
+        ] {
+            assert_eq!(
+                lowers_as_ascii(text),
+                text.to_lowercase() == text.to_ascii_lowercase(),
+                "{text:?}"
+            );
+        }
+        for_each_line(|line| {
+            if lowers_as_ascii(line) {
+                assert_eq!(line.to_lowercase(), line.to_ascii_lowercase(), "{line:?}");
+            }
+        });
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
         #[test]
@@ -52,6 +83,9 @@ mod tests {
             text in "([A-Za-z0-9 .,:]{0,6}|[ΣσςΑİIıẞßǅǄ\u{212a}\u{17f}ÄÖÜ]|\\PC){0,12}",
         ) {
             prop_assert_eq!(to_lowercase(&text), text.to_lowercase());
+            if lowers_as_ascii(&text) {
+                prop_assert_eq!(text.to_lowercase(), text.to_ascii_lowercase());
+            }
         }
     }
 }

@@ -9,7 +9,9 @@
 //! 1. Most sets have words one of which every match holds (`build.rs` finds them). One pass
 //!    over the line looks up every 3- and 5-byte window in a hashed table of those words'
 //!    rarest pieces and notes which sets may match; a set whose pieces are absent answers
-//!    "no" without more work. Most lines stop here for most sets.
+//!    "no" without more work. Most lines stop here for most sets. A set whose required
+//!    words include one too short for the scan (`©`, or `źródło` with its cased letters)
+//!    looks in a non-ASCII line for that character instead (`pieces::CharWords`).
 //! 2. The automaton reads the line as it is when it is ASCII; otherwise each character is
 //!    first replaced by its alphabet byte (see `build.rs`).
 //!
@@ -45,6 +47,9 @@ struct Stored {
     /// of words one of which every match contains (ASCII letters in any case, or a character
     /// of `FOLDS_TO_ASCII` in their place); empty when the set has no such words.
     pieces: &'static [&'static [u8]],
+    /// Required words too short for the piece scan, each non-ASCII characters without case
+    /// (`©`): looked for by their bytes, in non-ASCII lines only.
+    chars: &'static [&'static str],
 }
 
 /// A pattern set, compiled on first use.
@@ -143,7 +148,8 @@ impl Last {
             return None;
         }
         if let Some(set) = compiled.required {
-            if self.holds? & set == 0 {
+            // A non-ASCII line may still hold one of the set's characters.
+            if self.holds? & set == 0 && (self.ascii || pieces::CharWords::get().sets & set == 0) {
                 return Some(false);
             }
         }
@@ -189,6 +195,13 @@ impl Drop for Scope<'_> {
     }
 }
 
+/// The generation of the live [`Scope`] whose text holds all of `text`, if any: while it
+/// lives, `text`'s place and this generation stand for its bytes (generations are never
+/// reused), so an answer computed from them can be remembered by place.
+pub(super) fn scope_generation(text: &str) -> Option<u64> {
+    scope_of(text)
+}
+
 /// The generation of the live scope whose text holds all of `text`, if any.
 fn scope_of(text: &str) -> Option<u64> {
     let (start, end, generation) = SCOPE.get();
@@ -219,6 +232,11 @@ struct Line {
     /// bits when it has a non-ASCII character that matches an ASCII letter (the Kelvin sign,
     /// the long s): found on first use, in one scan for all sets.
     holds: Option<u32>,
+    /// The bits of the sets whose required characters ([`Stored::chars`]) a non-ASCII line
+    /// holds, among those of `chars_known`: a set's characters are looked for when it is
+    /// asked about and [`Line::holds`] does not let it through.
+    chars: u32,
+    chars_known: u32,
     /// Each character replaced by its alphabet byte, for a non-ASCII line: made on first use.
     mapped: Option<Vec<u8>>,
 }
@@ -233,6 +251,8 @@ impl Line {
             scope: scope.unwrap_or(0),
             ascii: text.is_ascii(),
             holds: None,
+            chars: 0,
+            chars_known: 0,
             mapped: None,
         }
     }
@@ -258,7 +278,19 @@ impl Line {
             }
             pieces::holds(text)
         });
-        holds & set != 0
+        if holds & set != 0 {
+            return true;
+        }
+        // Only a non-ASCII line can hold a required character; most sets have none, and
+        // most lines are answered by their pieces before these are looked for.
+        if ascii || pieces::CharWords::get().sets & set == 0 {
+            return false;
+        }
+        if self.chars_known & set == 0 {
+            self.chars |= pieces::CharWords::get().held_in(text, set);
+            self.chars_known |= set;
+        }
+        self.chars & set != 0
     }
 
     /// The bytes the automata read for the line `text`.
@@ -331,7 +363,8 @@ impl Compiled {
     fn new(patterns: &Patterns) -> Compiled {
         let stored = stored_program(patterns.name);
         Compiled {
-            required: (!stored.pieces.is_empty()).then(|| 1 << index_of(patterns.name)),
+            required: (!stored.pieces.is_empty() || !stored.chars.is_empty())
+                .then(|| 1 << index_of(patterns.name)),
             program: stored.program,
             automaton: OnceLock::new(),
         }
@@ -443,13 +476,11 @@ fn map_to_alphabet(text: &[u8]) -> Vec<u8> {
         out.extend_from_slice(&text[at..end]);
         at = end;
         if at < text.len() {
-            let len = utf8_len(text[at]);
-            let c = std::str::from_utf8(&text[at..at + len])
-                .ok()
-                .and_then(|s| s.chars().next())
-                .expect("the matcher is given UTF-8 text");
-            out.push(alphabet_byte(c));
-            at += len;
+            // The matcher is given the bytes of a `str`: the character is whole and valid,
+            // so it is decoded without validating it again (`str::from_utf8` was ~46
+            // instructions a character).
+            out.push(alphabet_byte(crate::doc::decode_char(text, at)));
+            at += utf8_len(text[at]);
         }
     }
     out
@@ -601,6 +632,38 @@ mod tests {
         ] {
             agree(text);
         }
+    }
+
+    /// `caption.label` and `nav.legal` require `©`, `ź` or `Ź` where no word of three bytes
+    /// is required: a line that holds one of them and none of the sets' pieces must still
+    /// reach the automaton, asked first as it stands and then inside a scope.
+    #[test]
+    fn required_characters_let_their_lines_through() {
+        let lines = [
+            "© Jürgen Müller",
+            "Zdjęcie: Jan Nowak / Źródło: PAP",
+            "źródło: Reuters",
+            "ŹRÓDŁO: ANP",
+            "Der Fluss bei Köln © Anna Weiß",
+            "©2024 Zeitung GmbH",
+            "Übersicht © Straße",
+            "Él dijo: ¿qué?",
+            "MÄRZ",
+            "Août",
+        ];
+        for text in lines {
+            agree(text);
+        }
+        let document = lines.join("\n");
+        let _scope = Scope::enter(document.as_bytes());
+        for text in document.lines() {
+            agree(text);
+        }
+        let has_chars = |name: &str| !stored_program(name).chars.is_empty();
+        assert!(has_chars("caption.label") && has_chars("nav.legal"));
+        let label = Matcher::new(&crate::detect::patterns::caption::LABEL);
+        assert!(label.is_match("Źródło: PAP"));
+        assert!(label.is_match("Die Brücke im Nebel © Anna Weiß"));
     }
 
     /// The line cache is keyed by address and length: a buffer rewritten in place must be

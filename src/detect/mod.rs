@@ -16,6 +16,7 @@ mod program;
 mod promo;
 mod teaser;
 mod titled;
+mod word_answers;
 
 use crate::doc::Document;
 use serde::Serialize;

@@ -2,6 +2,7 @@
 
 use super::{matcher::Matcher, patterns, Category, Detector, Finding, Rule};
 use crate::doc::Document;
+use std::cell::Cell;
 
 pub static COOKIE: Rule = Rule {
     id: "nav.cookie_notice",
@@ -109,15 +110,55 @@ pub static NOTICE: Rule = Rule {
     about: "stock site notices: spam-filter and captcha notes, form consent, liability disclaimers, empty event widgets, download links, donation appeals",
 };
 
+/// Slots of [`DATELINES`]: a few documents' short lines.
+const DATELINE_SLOTS: usize = 256;
+
+/// A remembered [`is_dateline`] answer: the line's place and word count, the matcher
+/// scope's generation (0: none) and the answer.
+type Dateline = (usize, usize, usize, u64, bool);
+
+thread_local! {
+    /// The answers of [`is_dateline`] for lines asked about lately inside a matcher scope:
+    /// cards asks about a document's short lines and nav about all of them, in turn
+    /// (16.9 k repeated asks on the generated corpus, ~690 instructions each).
+    static DATELINES: [Cell<Dateline>; DATELINE_SLOTS] =
+        const { [const { Cell::new((0, 0, 0, 0, false)) }; DATELINE_SLOTS] };
+}
+
 /// True for a short line made of date words, numbers and at most a name or two.
 fn is_dateline(text: &str, words: usize) -> bool {
-    // "— Name (@handle) October 9, 2018" closes an embedded post, which articles quote.
-    if !(2..=14).contains(&words) || text.contains('@') {
+    if !(2..=14).contains(&words) {
         return false;
     }
-    // The set is case-insensitive, so an ASCII line matches as its lowercase would; asked
-    // as it stands, it is the document's own line, which the matcher has seen already.
-    let stamped = if text.is_ascii() {
+    // Inside a scope a line's place and the scope's generation stand for its bytes.
+    let Some(generation) = super::matcher::scope_generation(text) else {
+        return is_dateline_asked(text);
+    };
+    let at = text.as_ptr() as usize;
+    let place = at as u64 ^ (text.len() as u64).rotate_left(32) ^ words as u64;
+    let slot = (place.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - DATELINE_SLOTS.trailing_zeros()))
+        as usize;
+    DATELINES.with(|lines| {
+        let (was_at, len, was_words, scope, answer) = lines[slot].get();
+        if (was_at, len, was_words, scope) == (at, text.len(), words, generation) {
+            return answer;
+        }
+        let answer = is_dateline_asked(text);
+        lines[slot].set((at, text.len(), words, generation, answer));
+        answer
+    })
+}
+
+/// [`is_dateline`] for a line of two to fourteen words, asked afresh.
+fn is_dateline_asked(text: &str) -> bool {
+    // "— Name (@handle) October 9, 2018" closes an embedded post, which articles quote.
+    if text.contains('@') {
+        return false;
+    }
+    // The set is case-insensitive, so a line whose lowercase differs from it only in ASCII
+    // letters matches as its lowercase would; asked as it stands, it is the document's own
+    // line, which the matcher has seen already (no copy, no second scan or mapping).
+    let stamped = if text.is_ascii() || super::lower::lowers_as_ascii(text) {
         DATELINE_MARK_RE.is_match(text)
     } else {
         DATELINE_MARK_RE.is_match(&super::lower::to_lowercase(text))
@@ -169,7 +210,7 @@ pub fn is_date_stamp(text: &str, words: usize) -> bool {
             dated += 2;
         } else if word.chars().all(|c| c.is_ascii_digit()) {
             numbers += 1;
-        } else if DATE_WORD_RE.is_match(word) {
+        } else if super::word_answers::is_match(&DATE_WORD_RE, word) {
             dated += 1;
         } else {
             return false;
@@ -256,6 +297,59 @@ impl Detector for Nav {
 mod tests {
     use super::*;
     use crate::detect::testing::{fired_on_line, for_each_line};
+
+    /// Remembered answers are those of a fresh ask: for every line and word count, asked
+    /// twice in a scope, and again in a new scope over other bytes at the same place.
+    #[test]
+    fn remembered_datelines_are_answered_as_asked_afresh() {
+        let mut text = String::from("Updated 12:30 pm, 5 March 2024\nThe council met on Monday.");
+        for round in 0..2 {
+            {
+                let _scope = crate::detect::MatchScope::enter(text.as_bytes());
+                for line in text.lines() {
+                    for words in 0..16 {
+                        let fresh = (2..=14).contains(&words) && is_dateline_asked(line);
+                        assert_eq!(is_dateline(line, words), fresh, "{line:?} {words}");
+                        assert_eq!(is_dateline(line, words), fresh, "{line:?} {words}");
+                    }
+                }
+            }
+            if round == 0 {
+                // Same place and length, other bytes: a new scope must not reuse answers.
+                let first = text.find('\n').unwrap();
+                let other: String = "x".repeat(first);
+                text.replace_range(..first, &other);
+            }
+        }
+        assert!(!is_dateline_asked(&"x".repeat(30)));
+        assert!(is_dateline_asked("Updated 12:30 pm, 5 March 2024"));
+    }
+
+    /// A line asked as it stands gets its lowercase's answer whenever only ASCII letters
+    /// change when it is lowercased (the set is case-insensitive).
+    #[test]
+    fn the_dateline_mark_answers_a_line_as_its_lowercase() {
+        let same = |line: &str| {
+            if super::super::lower::lowers_as_ascii(line) {
+                assert_eq!(
+                    DATELINE_MARK_RE.is_match(line),
+                    DATELINE_MARK_RE.is_match(&line.to_lowercase()),
+                    "{line:?}"
+                );
+            }
+        };
+        for line in [
+            "Veröffentlicht AM 5. März",
+            "Aktualisiert: 12:30 UHR",
+            "— Von Jörg",
+        ] {
+            same(line);
+        }
+        for_each_line(|line| {
+            same(line.trim());
+            crate::doc::words(line).for_each(same);
+        });
+    }
 
     /// The pre-check never turns away a word the matcher accepts: every character leading
     /// the shapes a numeric date takes, and every word of the bundled and shared texts.

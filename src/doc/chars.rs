@@ -88,6 +88,12 @@ pub fn decode(bytes: &[u8], at: usize) -> char {
     char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
+/// True when `c.to_lowercase()` is not `c` alone.
+#[inline]
+pub fn changes_when_lowercased(c: char) -> bool {
+    class(c) & LOWERS != 0
+}
+
 /// `char::is_alphanumeric`, fast for the common scripts.
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {

@@ -58,7 +58,16 @@ impl LineFeatures {
     /// once; ASCII bytes skip decoding. `features_ref.rs` keeps the two-pass version the
     /// tests compare with.
     pub(crate) fn measure(text: &str, stopwords: &StopwordSet, out: &mut WordFacts) -> Self {
-        let trimmed = text.trim();
+        Self::measure_trimmed(text.trim(), stopwords, out)
+    }
+
+    /// [`LineFeatures::measure`] of a line already trimmed (the parse keeps the trimmed
+    /// text for [`super::Line::trimmed`] and trims each line once).
+    pub(crate) fn measure_trimmed(
+        trimmed: &str,
+        stopwords: &StopwordSet,
+        out: &mut WordFacts,
+    ) -> Self {
         if trimmed.is_empty() {
             return LineFeatures {
                 blank: true,
@@ -71,6 +80,9 @@ impl LineFeatures {
             (0usize, 0usize, 0usize, 0usize);
         let mut separators = 0usize;
         let mut prev = ' ';
+        // Whether `prev` is a sentence mark: found where such a character is read, so the
+        // space after a letter (most spaces) tests one flag.
+        let mut prev_stop = false;
         let mut digit_run = 0usize;
         let mut inner_sentences = 0usize;
         let mut after_stop = false;
@@ -99,7 +111,10 @@ impl LineFeatures {
                 digit_run = 0;
                 after_stop = false;
                 at += run;
-                prev = char::from(bytes[at - 1]);
+                // Only a space, a full stop and the sentence marks are asked of `prev`: any
+                // letter stands for the run's last one.
+                prev = 'a';
+                prev_stop = false;
                 continue;
             }
             if b == b' ' {
@@ -111,13 +126,12 @@ impl LineFeatures {
                 }
                 // "in der 89. Minute", "am 3. Mai": a full stop after one or two digits is
                 // an ordinal; after a year ("in 2019. The") it ends a sentence.
-                if matches!(prev, '.' | '!' | '?' | '。' | '！' | '？')
-                    && !(prev == '.' && (1..=2).contains(&digit_run))
-                {
+                if prev_stop && !(prev == '.' && (1..=2).contains(&digit_run)) {
                     after_stop = true;
                 }
                 digit_run = 0;
                 prev = ' ';
+                prev_stop = false;
                 at += 1;
                 continue;
             }
@@ -169,6 +183,7 @@ impl LineFeatures {
                 digit_run = if c.is_ascii_digit() { digit_run + 1 } else { 0 };
             }
             prev = c;
+            prev_stop = matches!(c, '.' | '!' | '?' | '。' | '！' | '？');
             if props & ALPHANUMERIC != 0 {
                 let open = word.get_or_insert(OpenWord::at(at, props));
                 open.chars += 1;

@@ -15,7 +15,7 @@ mod lines;
 mod tokens;
 mod word_facts;
 
-pub(crate) use chars::ascii_lowercase_u64;
+pub(crate) use chars::{ascii_lowercase_u64, changes_when_lowercased, decode as decode_char};
 pub use content::ContentWords;
 pub use features::LineFeatures;
 pub use lang::{Language, StopwordSet};
@@ -44,6 +44,9 @@ pub struct Line<'a> {
     pub text: Cow<'a, str>,
     /// Shape features computed once.
     pub features: LineFeatures,
+    /// Where [`Line::trimmed`] starts and ends in `text`, found once: every detector family
+    /// asks for it, some several times a line, and trimming reads characters at both ends.
+    trim: (u32, u32),
 }
 
 impl Line<'_> {
@@ -54,7 +57,7 @@ impl Line<'_> {
 
     /// The text without surrounding whitespace.
     pub fn trimmed(&self) -> &str {
-        self.text.trim()
+        &self.text[self.trim.0 as usize..self.trim.1 as usize]
     }
 }
 
@@ -89,7 +92,8 @@ impl<'a> Document<'a> {
             .enumerate()
             .map(|(index, (raw, terminator))| {
                 let text = texts.next(raw, terminator);
-                let features = LineFeatures::measure(&text, stopwords, &mut facts);
+                let trimmed = text.trim();
+                let features = LineFeatures::measure_trimmed(trimmed, stopwords, &mut facts);
                 if raw.len() > MAX_ANALYSED_LINE && !features.blank {
                     // Two long lines that share their first bytes are not copies: the key
                     // ends with a hash of the whole line.
@@ -98,12 +102,16 @@ impl<'a> Document<'a> {
                 }
                 ends.push(facts.masks.len() as u32);
                 key_ends.push(facts.keys.len() as u32);
+                // At most MAX_ANALYSED_LINE bytes (and a few for a replaced character).
+                let start = trimmed.as_ptr() as usize - text.as_ptr() as usize;
+                let trim = (start as u32, (start + trimmed.len()) as u32);
                 Line {
                     number: index + 1,
                     raw,
                     terminator,
                     text,
                     features,
+                    trim,
                 }
             })
             .collect();
@@ -216,6 +224,25 @@ mod tests {
                 line.features,
                 LineFeatures::compute(&line.text, sw, doc.language)
             );
+        }
+    }
+
+    /// `trimmed` is the line's `text.trim()`, the same slice (the matcher caches lines by
+    /// place), for whitespace of any kind, invalid UTF-8 and an over-long line.
+    #[test]
+    fn trimmed_is_the_trimmed_text() {
+        let mut input: Vec<u8> = "  plain  \n\u{a0}\u{2003}Zürich\u{3000}\n\t\r\n\n x\u{85}\n"
+            .as_bytes()
+            .to_vec();
+        input.extend_from_slice(b" bad \xff\xfe bytes \n\xc3");
+        input.extend_from_slice(&b" long".repeat(MAX_ANALYSED_LINE / 4));
+        input.extend_from_slice(b"\r\n \x85 \n");
+        let doc = Document::parse(&input, StopwordSet::shared());
+        assert!(doc.lines.len() >= 8);
+        for line in &doc.lines {
+            let trim = line.text.trim();
+            assert_eq!(line.trimmed(), trim);
+            assert_eq!(line.trimmed().as_ptr(), trim.as_ptr());
         }
     }
 }

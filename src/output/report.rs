@@ -214,6 +214,10 @@ mod tests {
             "controls \u{0}\u{1}\u{8}\t\n\r\u{c}\u{1f}\u{7f}",
             "Zürich – 東京 – 🙂 – \u{2028}\u{2029} – \u{fffd}",
             "",
+            "eight bytes, then a \"quote\" past the first word",
+            "a backslash far along the line, after sixteen bytes \\",
+            "a tab\tafter eight",
+            "\u{7f} and ¡ and ÿ are not escaped, nor is / or \u{9f}",
         ];
         let categories = [Category::Caption, Category::Navigation, Category::Duplicate];
         let scores = [0.0, 0.999, 1.0, 0.5, 0.123, 0.1, f32::NAN, 1e-7];

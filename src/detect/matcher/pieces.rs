@@ -192,6 +192,41 @@ fn key_ending_at(text: &[u8], at: usize) -> u64 {
     ascii_lowercase_u64(word)
 }
 
+/// Every set's required characters (`Stored::chars`).
+pub(super) struct CharWords {
+    /// Each character with the bits of the sets that require it.
+    chars: Vec<(&'static str, u32)>,
+    /// The bits of every set that has required characters.
+    pub(super) sets: u32,
+}
+
+impl CharWords {
+    pub(super) fn get() -> &'static CharWords {
+        static CHARS: OnceLock<CharWords> = OnceLock::new();
+        CHARS.get_or_init(|| {
+            let mut chars: Vec<(&'static str, u32)> = Vec::new();
+            for (index, stored) in generated::PROGRAMS.iter().enumerate() {
+                for &c in stored.chars {
+                    match chars.iter_mut().find(|(known, _)| *known == c) {
+                        Some((_, sets)) => *sets |= 1 << index,
+                        None => chars.push((c, 1 << index)),
+                    }
+                }
+            }
+            let sets = chars.iter().fold(0, |all, (_, sets)| all | sets);
+            CharWords { chars, sets }
+        })
+    }
+
+    /// The bits of the sets among `want` one of whose required characters `text` holds.
+    pub(super) fn held_in(&self, text: &[u8], want: u32) -> u32 {
+        self.chars
+            .iter()
+            .filter(|&&(c, sets)| sets & want != 0 && super::holds_char(text, c))
+            .fold(0, |holds, (_, sets)| holds | sets & want)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
