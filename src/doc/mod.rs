@@ -80,7 +80,7 @@ impl<'a> Document<'a> {
     /// Split `bytes` into lines (on `\n`, `\r\n` or a lone `\r`) and compute features.
     ///
     /// One pass tokenizes every line once: the stopword mask of each word feeds both the
-    /// language guess (the first [`lang::VOTERS`] words) and the per-line stopword count.
+    /// language guess (the first `lang::VOTERS` words) and the per-line stopword count.
     pub fn parse(bytes: &'a [u8], stopwords: &StopwordSet) -> Document<'a> {
         let raw_lines = split_lines(bytes);
         let mut texts = LineTexts::of(bytes);
