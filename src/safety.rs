@@ -51,7 +51,7 @@ pub fn check<I: Iterator<Item = Walked>>(
     // no cleaned copy overwrites an input, which is told first.
     let mut taken: Vec<Option<String>> = vec![None; outputs.len()];
     for item in walk() {
-        let Walked::Job(job) = item else { continue };
+        let Some(job) = item.into_job() else { continue };
         if let Some(out) = &copies_at_risk {
             if same_file(job.input(), &out.join(job.relative())) {
                 return Err(format!(

@@ -198,12 +198,7 @@ impl Drop for Scope<'_> {
 /// The generation of the live [`Scope`] whose text holds all of `text`, if any: while it
 /// lives, `text`'s place and this generation stand for its bytes (generations are never
 /// reused), so an answer computed from them can be remembered by place.
-pub(super) fn scope_generation(text: &str) -> Option<u64> {
-    scope_of(text)
-}
-
-/// The generation of the live scope whose text holds all of `text`, if any.
-fn scope_of(text: &str) -> Option<u64> {
+pub(super) fn scope_of(text: &str) -> Option<u64> {
     let (start, end, generation) = SCOPE.get();
     let at = text.as_ptr() as usize;
     (generation != 0 && at >= start && at + text.len() <= end).then_some(generation)

@@ -113,16 +113,16 @@ pub static NOTICE: Rule = Rule {
 /// Slots of [`DATELINES`]: a few documents' short lines.
 const DATELINE_SLOTS: usize = 256;
 
-/// A remembered [`is_dateline`] answer: the line's place and word count, the matcher
-/// scope's generation (0: none) and the answer.
-type Dateline = (usize, usize, usize, u64, bool);
+/// A remembered [`is_dateline`] answer: the line's place (address, length), the matcher
+/// scope's generation and the answer.
+type Dateline = (usize, usize, u64, bool);
 
 thread_local! {
     /// The answers of [`is_dateline`] for lines asked about lately inside a matcher scope:
     /// cards asks about a document's short lines and nav about all of them, in turn
     /// (16.9 k repeated asks on the generated corpus, ~690 instructions each).
     static DATELINES: [Cell<Dateline>; DATELINE_SLOTS] =
-        const { [const { Cell::new((0, 0, 0, 0, false)) }; DATELINE_SLOTS] };
+        const { [const { Cell::new((0, 0, 0, false)) }; DATELINE_SLOTS] };
 }
 
 /// True for a short line made of date words, numbers and at most a name or two.
@@ -131,20 +131,20 @@ fn is_dateline(text: &str, words: usize) -> bool {
         return false;
     }
     // Inside a scope a line's place and the scope's generation stand for its bytes.
-    let Some(generation) = super::matcher::scope_generation(text) else {
+    let Some(generation) = super::matcher::scope_of(text) else {
         return is_dateline_asked(text);
     };
     let at = text.as_ptr() as usize;
-    let place = at as u64 ^ (text.len() as u64).rotate_left(32) ^ words as u64;
+    let place = at as u64 ^ (text.len() as u64).rotate_left(32);
     let slot = (place.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - DATELINE_SLOTS.trailing_zeros()))
         as usize;
     DATELINES.with(|lines| {
-        let (was_at, len, was_words, scope, answer) = lines[slot].get();
-        if (was_at, len, was_words, scope) == (at, text.len(), words, generation) {
+        let (was_at, len, scope, answer) = lines[slot].get();
+        if (was_at, len, scope) == (at, text.len(), generation) {
             return answer;
         }
         let answer = is_dateline_asked(text);
-        lines[slot].set((at, text.len(), words, generation, answer));
+        lines[slot].set((at, text.len(), generation, answer));
         answer
     })
 }

@@ -148,10 +148,7 @@ where
 
     // The corpus pass counts the whole corpus, whatever the shard: same verdicts as one run.
     let corpus = config.corpus.as_ref().map(|_| {
-        let jobs = walk().filter_map(|item| match item {
-            Walked::Job(job) => Some(job),
-            _ => None,
-        });
+        let jobs = walk().filter_map(Walked::into_job);
         crate::corpus::pass::build_index(jobs, config, &pool)
     });
     let resume = crate::resume::Resume::new(config);

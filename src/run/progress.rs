@@ -42,11 +42,7 @@ impl Totals {
         bar: &ProgressBar,
     ) {
         let (mut files, mut bytes) = (0usize, 0u64);
-        let jobs = items.filter_map(|item| match item {
-            Walked::Job(job) => Some(job),
-            _ => None,
-        });
-        for (k, job) in jobs.enumerate() {
+        for (k, job) in items.filter_map(Walked::into_job).enumerate() {
             if self.stop.load(Ordering::Relaxed) {
                 return;
             }

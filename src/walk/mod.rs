@@ -78,6 +78,16 @@ pub enum Walked {
     SkippedSymlink(String),
 }
 
+impl Walked {
+    /// The job, when this is one.
+    pub fn into_job(self) -> Option<Job> {
+        match self {
+            Walked::Job(job) => Some(job),
+            _ => None,
+        }
+    }
+}
+
 /// Every file of `paths` in byte order of their paths, with what was met on the way, one at a
 /// time: memory holds the folders being walked, not the corpus (each folder's entries sorted as `root.rs` says).
 ///

@@ -17,10 +17,8 @@ fn config(extra: &[&str]) -> Config {
 /// The input paths of a walk's jobs, in walk order.
 fn jobs(paths: &[PathBuf], config: &Config) -> Vec<PathBuf> {
     walk(paths, config)
-        .filter_map(|item| match item {
-            Walked::Job(job) => Some(job.input),
-            _ => None,
-        })
+        .filter_map(Walked::into_job)
+        .map(|job| job.input)
         .collect()
 }
 
