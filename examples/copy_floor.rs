@@ -5,7 +5,7 @@
 //!
 //! Walks `IN_DIR` in file-name order, skipping hidden entries, and for every `.txt` or `.jsonl`
 //! file (a shard is copied as it is) reads it whole, writes it to `OUT_DIR/<relative path>`
-//! through dehusk's own atomic writer (temp file in the target folder, then rename) and appends
+//! through dehusk's own atomic writer (`src/output/atomic.rs`, the one `clean` uses) and appends
 //! one JSON line to `OUT_DIR/report.jsonl`, on one thread. No run of `clean` on the same files and filesystem can be faster than this,
 //! so it shows how much of a run's time is the filesystem's and how much is dehusk's.
 

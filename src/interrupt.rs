@@ -3,7 +3,8 @@
 //! The first signal sets a flag: no new file is started, files being written are finished
 //! (each is published atomically or not at all), the report is discarded, and the run ends
 //! with exit code 130. A rerun redoes the whole job. A second signal gives up at once, after
-//! deleting the temp files that are still open, so even then nothing half-written remains.
+//! deleting the named temp files that are still open (unnamed ones, see `output/unnamed.rs`,
+//! vanish with the process), so even then nothing half-written remains.
 
 use std::collections::HashSet;
 use std::io;

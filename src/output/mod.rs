@@ -6,6 +6,8 @@ mod explain;
 mod json_string;
 mod report;
 mod summary;
+#[cfg(target_os = "linux")]
+mod unnamed;
 
 pub use atomic::{write_atomic, AtomicFile};
 pub use check_format::{to_json as check_json, write_check};

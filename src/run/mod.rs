@@ -14,11 +14,14 @@ use crate::stream::{self, Spool, StreamError};
 use crate::walk::{walk, Job, Walked};
 use feed::Feed;
 use indicatif::ProgressBar;
+use input::read_sized;
 use rayon::prelude::*;
+use std::fs::File;
 use std::io::{self, Write};
 use std::time::Instant;
 
 mod feed;
+mod input;
 mod progress;
 
 /// Jobs cleaned between two ordered flushes of the report.
@@ -298,14 +301,20 @@ fn process(
     progress: &ProgressBar,
 ) -> Option<Outcome> {
     let failed = |kind, message: String| Outcome::Failed { kind, message };
-    let size = match std::fs::metadata(job.input()) {
+    // Opened once: its size comes from the open file, not from a lookup by path first.
+    let file = match File::open(job.input()) {
+        Ok(file) => file,
+        Err(e) => return Some(failed(ErrorKind::Unreadable, e.to_string())),
+    };
+    let size = match file.metadata() {
         Ok(m) => m.len(),
         Err(e) => return Some(failed(ErrorKind::Unreadable, e.to_string())),
     };
     if size <= config.max_file_bytes && size > stream::STREAM_ABOVE {
+        drop(file);
         return process_streamed(job, config, corpus, progress);
     }
-    Some(process_whole(job, config, corpus, size))
+    Some(process_whole(job, file, config, corpus, size))
 }
 
 /// A file bigger than one window, cleaned window by window from disk.
@@ -360,12 +369,18 @@ fn process_streamed(
 }
 
 /// A file read whole, cleaned and written in one go.
-fn process_whole(job: &Job, config: &Config, corpus: Option<&CorpusIndex>, size: u64) -> Outcome {
+fn process_whole(
+    job: &Job,
+    mut file: File,
+    config: &Config,
+    corpus: Option<&CorpusIndex>,
+    size: u64,
+) -> Outcome {
     let failed = |kind, message: String| Outcome::Failed { kind, message };
     let target = config.out_dir.as_ref().map(|o| o.join(job.relative()));
     if size > config.max_file_bytes {
         if let (Some(target), false) = (&target, config.dry_run) {
-            if let Err(e) = copy_atomic(job.input(), target) {
+            if let Err(e) = copy_atomic(&mut file, target) {
                 return failed(
                     ErrorKind::WriteFailed,
                     format!("copying a too-large file: {e}"),
@@ -380,10 +395,11 @@ fn process_whole(job: &Job, config: &Config, corpus: Option<&CorpusIndex>, size:
             ),
         );
     }
-    let bytes = match std::fs::read(job.input()) {
-        Ok(b) => b,
+    let bytes = match read_sized(&mut file, size as usize) {
+        Ok(bytes) => bytes,
         Err(e) => return failed(ErrorKind::Unreadable, e.to_string()),
     };
+    drop(file);
     if encoding::is_binary(&bytes, config.encoding) {
         if config.skip_binary {
             return Outcome::Skipped {
@@ -420,10 +436,9 @@ fn process_whole(job: &Job, config: &Config, corpus: Option<&CorpusIndex>, size:
     }
 }
 
-fn copy_atomic(from: &std::path::Path, to: &std::path::Path) -> io::Result<()> {
-    let mut source = std::fs::File::open(from)?;
+fn copy_atomic(source: &mut File, to: &std::path::Path) -> io::Result<()> {
     let mut target = crate::output::AtomicFile::create(to)?;
-    io::copy(&mut source, &mut target)?;
+    io::copy(source, &mut target)?;
     target.commit()
 }
 
