@@ -5,47 +5,26 @@
 //! whatever the thread count and memory stays bounded by two chunks of documents.
 
 use crate::config::{Config, ReportTarget, Source};
-use crate::corpus::{group_key, pass::folder_of, CorpusIndex};
-use crate::encoding;
+use crate::corpus::CorpusIndex;
 use crate::interrupt;
 use crate::output::{write_atomic, ErrorKind, ReportWriter, Summary};
-use crate::pipeline::Removal;
-use crate::stream::{self, Spool, StreamError};
+use crate::stream::{self, StreamError};
 use crate::walk::{walk, Job, Walked};
+use collect::Collected;
 use feed::Feed;
-use indicatif::ProgressBar;
-use input::read_sized;
+use process::{process, Outcome};
 use rayon::prelude::*;
-use std::fs::File;
 use std::io::{self, Write};
 use std::time::Instant;
 
+mod collect;
 mod feed;
 mod input;
+mod process;
 mod progress;
 
 /// Jobs cleaned between two ordered flushes of the report.
 const CHUNK: usize = 256;
-
-/// What happened to one file.
-enum Outcome {
-    Cleaned {
-        bytes_in: usize,
-        bytes_out: usize,
-        lines_in: usize,
-        lines_out: usize,
-        removals: Vec<Removal>,
-        /// A streamed file's earlier removals, already rendered (see [`crate::stream`]).
-        spool: Option<Spool>,
-    },
-    Failed {
-        kind: ErrorKind,
-        message: String,
-    },
-    Skipped {
-        kind: ErrorKind,
-    },
-}
 
 /// Totals of a finished run.
 pub struct RunResult {
@@ -292,156 +271,6 @@ fn clean_jobs(
     Ok(())
 }
 
-/// Read, clean and write one file. Never panics on bad input; every failure is an outcome.
-/// None when an interrupt stopped a streamed file halfway (nothing of it was published).
-fn process(
-    job: &Job,
-    config: &Config,
-    corpus: Option<&CorpusIndex>,
-    progress: &ProgressBar,
-) -> Option<Outcome> {
-    let failed = |kind, message: String| Outcome::Failed { kind, message };
-    // Opened once: its size comes from the open file, not from a lookup by path first.
-    let file = match File::open(job.input()) {
-        Ok(file) => file,
-        Err(e) => return Some(failed(ErrorKind::Unreadable, e.to_string())),
-    };
-    let size = match file.metadata() {
-        Ok(m) => m.len(),
-        Err(e) => return Some(failed(ErrorKind::Unreadable, e.to_string())),
-    };
-    if size <= config.max_file_bytes && size > stream::STREAM_ABOVE {
-        drop(file);
-        return process_streamed(job, config, corpus, progress);
-    }
-    Some(process_whole(job, file, config, corpus, size))
-}
-
-/// A file bigger than one window, cleaned window by window from disk.
-fn process_streamed(
-    job: &Job,
-    config: &Config,
-    corpus: Option<&CorpusIndex>,
-    progress: &ProgressBar,
-) -> Option<Outcome> {
-    let target = config.out_dir.as_ref().map(|o| o.join(job.relative()));
-    let target = target.as_deref().filter(|_| !config.dry_run);
-    let group = group_key(&folder_of(&job.display()));
-    let extra_for = |window: &[u8]| match (corpus, &config.corpus) {
-        (Some(index), Some(opts)) => index.findings(group, window, opts),
-        _ => Vec::new(),
-    };
-    // The bar moves window by window; the main loop counts the whole file when it records
-    // the outcome, so this preview is taken back at the end.
-    let shown = std::cell::Cell::new(0u64);
-    let on_window = |bytes: usize| {
-        progress.inc(bytes as u64);
-        shown.set(shown.get() + bytes as u64);
-    };
-    let result = stream::clean_file(
-        job.input(),
-        &job.display(),
-        target,
-        config,
-        &extra_for,
-        &on_window,
-    );
-    progress.dec(shown.get());
-    match result {
-        Ok(done) => Some(Outcome::Cleaned {
-            bytes_in: done.bytes_in,
-            bytes_out: done.bytes_out,
-            lines_in: done.lines_in,
-            lines_out: done.lines_out,
-            removals: done.removals,
-            spool: done.spool,
-        }),
-        Err(StreamError::Binary(_)) if config.skip_binary => Some(Outcome::Skipped {
-            kind: ErrorKind::Binary,
-        }),
-        Err(StreamError::Binary(_)) => Some(Outcome::Failed {
-            kind: ErrorKind::Binary,
-            message: "binary file (NUL bytes near the start), skipped".into(),
-        }),
-        Err(StreamError::Failed(kind, message)) => Some(Outcome::Failed { kind, message }),
-        Err(StreamError::Interrupted) => None,
-    }
-}
-
-/// A file read whole, cleaned and written in one go.
-fn process_whole(
-    job: &Job,
-    mut file: File,
-    config: &Config,
-    corpus: Option<&CorpusIndex>,
-    size: u64,
-) -> Outcome {
-    let failed = |kind, message: String| Outcome::Failed { kind, message };
-    let target = config.out_dir.as_ref().map(|o| o.join(job.relative()));
-    if size > config.max_file_bytes {
-        if let (Some(target), false) = (&target, config.dry_run) {
-            if let Err(e) = copy_atomic(&mut file, target) {
-                return failed(
-                    ErrorKind::WriteFailed,
-                    format!("copying a too-large file: {e}"),
-                );
-            }
-        }
-        return failed(
-            ErrorKind::TooLarge,
-            format!(
-                "{size} bytes is over --max-file-bytes {}; copied through unchanged",
-                config.max_file_bytes
-            ),
-        );
-    }
-    let bytes = match read_sized(&mut file, size as usize) {
-        Ok(bytes) => bytes,
-        Err(e) => return failed(ErrorKind::Unreadable, e.to_string()),
-    };
-    drop(file);
-    if encoding::is_binary(&bytes, config.encoding) {
-        if config.skip_binary {
-            return Outcome::Skipped {
-                kind: ErrorKind::Binary,
-            };
-        }
-        return failed(
-            ErrorKind::Binary,
-            "binary file (NUL bytes near the start), skipped".into(),
-        );
-    }
-    let extra = match (corpus, &config.corpus) {
-        (Some(index), Some(opts)) => {
-            index.findings(group_key(&folder_of(&job.display())), &bytes, opts)
-        }
-        _ => Vec::new(),
-    };
-    let cleaned = encoding::clean(&bytes, config.mode, config.encoding, &extra);
-    if let (Some(target), false) = (&target, config.dry_run) {
-        if let Err(e) = write_atomic(target, &cleaned.output) {
-            return failed(
-                ErrorKind::WriteFailed,
-                format!("writing {}: {e}", target.display()),
-            );
-        }
-    }
-    Outcome::Cleaned {
-        bytes_in: bytes.len(),
-        bytes_out: cleaned.output.len(),
-        lines_in: cleaned.lines_in,
-        lines_out: cleaned.lines_out,
-        removals: cleaned.removals,
-        spool: None,
-    }
-}
-
-fn copy_atomic(source: &mut File, to: &std::path::Path) -> io::Result<()> {
-    let mut target = crate::output::AtomicFile::create(to)?;
-    io::copy(source, &mut target)?;
-    target.commit()
-}
-
 fn open_report(config: &Config) -> io::Result<ReportWriter> {
     match &config.report {
         ReportTarget::File(path) => ReportWriter::to_file(path).map_err(|e| {
@@ -456,72 +285,5 @@ fn open_report(config: &Config) -> io::Result<ReportWriter> {
             records: Vec::new(),
         }),
         ReportTarget::Nowhere => Ok(ReportWriter::Nowhere),
-    }
-}
-
-/// Where finished jobs go, in job order: the report, the summary, the resume journal and
-/// the progress bar.
-struct Collected<'a> {
-    report: &'a mut ReportWriter,
-    summary: &'a mut Summary,
-    resume: Option<&'a crate::resume::Resume>,
-    progress: &'a ProgressBar,
-    totals: &'a progress::Totals,
-    files_done: usize,
-}
-
-impl Collected<'_> {
-    /// Report a cleaned chunk, job by job.
-    fn add_chunk(&mut self, chunk: &[Job], outcomes: Vec<Outcome>) -> io::Result<()> {
-        for (job, outcome) in chunk.iter().zip(outcomes) {
-            let progress = self.progress;
-            crate::resume::record(
-                self.resume,
-                job,
-                self.report,
-                self.summary,
-                |report, summary| {
-                    summary.files += 1;
-                    match outcome {
-                        Outcome::Cleaned {
-                            bytes_in,
-                            bytes_out,
-                            lines_in,
-                            lines_out,
-                            removals,
-                            spool,
-                        } => {
-                            if let Some(spool) = spool {
-                                summary.add_rule_counts(&spool.by_rule);
-                                report.append_rendered(spool.into_reader()?)?;
-                            }
-                            report.write_document(&job.display(), &removals)?;
-                            summary
-                                .add_document(bytes_in, bytes_out, lines_in, lines_out, &removals);
-                        }
-                        Outcome::Failed { kind, message } => {
-                            progress.suspend(|| {
-                                eprintln!("dehusk: error: {}: {message}", job.display())
-                            });
-                            summary.add_error(kind);
-                        }
-                        Outcome::Skipped { kind } => summary.add_skipped(kind),
-                    }
-                    Ok(())
-                },
-            )?;
-            self.advance(job);
-        }
-        Ok(())
-    }
-
-    /// Count `job` as finished on the progress bar.
-    fn advance(&mut self, job: &Job) {
-        self.files_done += 1;
-        self.progress.inc(job.size);
-        if !self.progress.is_hidden() {
-            self.progress
-                .set_message(self.totals.message(self.files_done));
-        }
     }
 }
