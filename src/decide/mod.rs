@@ -8,123 +8,22 @@
 
 mod body;
 mod locate;
+mod passes;
 mod prose;
 mod topic;
+mod verdict;
 
 pub use body::Body;
 pub use prose::prose_score;
+pub use verdict::{
+    Decision, Mode, Verdict, COMMENT_SECTION, DECISION_RULES, FRAGMENT, ISOLATED, OFF_TOPIC,
+    OUTSIDE_BODY,
+};
 
-use crate::detect::{Category, Finding, Rule};
+use crate::detect::{Category, Finding};
 use crate::doc::{Document, Line};
 use locate::{locate_body, BodyMap, Walls};
-
-/// How eager to drop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Mode {
-    /// Favour a clean output: drop a line when in doubt.
-    Precision,
-    /// The default trade-off.
-    #[default]
-    Balanced,
-    /// Favour keeping every article line: drop only clear chaff.
-    Recall,
-}
-
-impl Mode {
-    /// A finding this strong drops its line whatever the context.
-    fn settle(self) -> f32 {
-        match self {
-            Mode::Precision => 0.6,
-            Mode::Balanced => 0.7,
-            Mode::Recall => 0.85,
-        }
-    }
-
-    fn threshold(self) -> f32 {
-        match self {
-            Mode::Precision => -1.6,
-            Mode::Balanced => -0.8,
-            Mode::Recall => 0.3,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Mode::Precision => "precision",
-            Mode::Balanced => "balanced",
-            Mode::Recall => "recall",
-        }
-    }
-}
-
-pub static OUTSIDE_BODY: Rule = Rule {
-    id: "nav.outside_body",
-    category: Category::Navigation,
-    about: "a line that does not read as prose, before or after the main body (menus, headers, footers)",
-};
-pub static FRAGMENT: Rule = Rule {
-    id: "nav.fragment",
-    category: Category::Navigation,
-    about: "a short non-prose line inside the body surrounded by other non-prose lines (a stray menu block)",
-};
-pub static OFF_TOPIC: Rule = Rule {
-    id: "teaser.off_topic",
-    category: Category::Teaser,
-    about: "a paragraph at the edge of the body sharing almost no vocabulary with it (a story blurb or ad copy)",
-};
-
-pub static COMMENT_SECTION: Rule = Rule {
-    id: "nav.comment_section",
-    category: Category::Navigation,
-    about: "readers' comments: the lines below a comments header that follows the article",
-};
-
-pub static ISOLATED: Rule = Rule {
-    id: "nav.isolated",
-    category: Category::Navigation,
-    about: "a short line that does not read as prose, left alone between dropped lines (a leftover caption, link or headline of a removed block)",
-};
-
-/// The rules the decision stage itself can give as a reason.
-pub static DECISION_RULES: &[&Rule] = &[
-    &OUTSIDE_BODY,
-    &FRAGMENT,
-    &OFF_TOPIC,
-    &COMMENT_SECTION,
-    &ISOLATED,
-];
-
-/// The outcome for one line.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Verdict {
-    pub keep: bool,
-    /// Why it was dropped (None for kept lines and collapsed blank lines).
-    pub rule: Option<&'static Rule>,
-    /// Chaff probability in [0, 1].
-    pub score: f32,
-}
-
-impl Verdict {
-    /// A kept line before any weighing.
-    pub const KEPT: Verdict = Verdict {
-        keep: true,
-        rule: None,
-        score: 0.0,
-    };
-}
-
-/// Verdicts for every line, plus the body that was found.
-#[derive(Debug)]
-pub struct Decision {
-    pub verdicts: Vec<Verdict>,
-    /// The main body segment (first to last line), if any prose was found.
-    pub body: Option<Body>,
-    /// Per line: inside the main body or a secondary block, after edge trimming and extension.
-    pub in_body: Vec<bool>,
-    /// Per-line prose score, kept for `explain`.
-    pub prose: Vec<f32>,
-}
+use passes::{collapse_blank_runs, drop_isolated, fill_gaps};
 
 /// A finding at least this strong counts as sure chaff when locating the body.
 const SURE: f32 = 0.7;
@@ -135,11 +34,6 @@ const REFRAIN_COPIES: usize = 3;
 /// interview's closing section, a post's later paragraphs) than chaff.
 const STRONG_PROSE: f32 = 3.5;
 const STRONG_PROSE_PULL: f32 = 0.3;
-/// Prose score below which a kept line between two dropped lines goes with them.
-const ISOLATED_PROSE: f32 = 2.0;
-/// A dropped fragment this short and this weakly scored, between two kept lines, stays.
-const GAP_WORDS: usize = 4;
-const GAP_SCORE: f32 = 0.8;
 /// Words a "Label: value" row inside the body may hold.
 const FACT_ROW_WORDS: usize = 12;
 
@@ -375,87 +269,6 @@ pub fn decide(doc: &Document, findings: &[Finding], mode: Mode) -> Decision {
     }
 }
 
-/// A kept line that does not read as prose, with the lines on both sides of it dropped, is
-/// what is left of a removed block: a caption, a link or a headline among teasers. Fact rows
-/// ("Ort: Berlin") are facts whatever surrounds them, and a headline that joined the body for
-/// being on topic was kept on purpose: both stay.
-fn drop_isolated(
-    doc: &Document,
-    nonblank: &[usize],
-    prose: &[f32],
-    extended: &[bool],
-    verdicts: &mut [Verdict],
-) {
-    let kept: Vec<bool> = nonblank.iter().map(|&i| verdicts[i].keep).collect();
-    for (k, &i) in nonblank.iter().enumerate() {
-        let alone = kept[k]
-            && !k.checked_sub(1).is_some_and(|p| kept[p])
-            && !kept.get(k + 1).copied().unwrap_or(false);
-        if alone && prose[i] < ISOLATED_PROSE && !extended[i] && !is_short_fact_row(&doc.lines[i]) {
-            verdicts[i] = Verdict {
-                keep: false,
-                rule: Some(&ISOLATED),
-                score: verdicts[i].score.max(0.5),
-            };
-        }
-    }
-}
-
-/// The other way round: a word or two inside the body that no detector flagged, dropped
-/// only for its shape, with kept lines on both sides, is part of the text around it (a
-/// list item, a table cell, a name under a quote). Only weak drops are restored.
-fn fill_gaps(doc: &Document, nonblank: &[usize], verdicts: &mut [Verdict]) {
-    let kept: Vec<bool> = nonblank.iter().map(|&i| verdicts[i].keep).collect();
-    for (k, &i) in nonblank.iter().enumerate() {
-        let v = verdicts[i];
-        let between = k > 0 && kept[k - 1] && kept.get(k + 1).copied().unwrap_or(false);
-        if between
-            && v.rule.is_some_and(|r| std::ptr::eq(r, &FRAGMENT))
-            && v.score < GAP_SCORE
-            && doc.lines[i].features.words <= GAP_WORDS
-        {
-            verdicts[i] = Verdict {
-                keep: true,
-                rule: None,
-                score: v.score,
-            };
-        }
-    }
-}
-
-/// Blank lines between two kept lines stay as they were unless something between those
-/// lines was dropped; then the gap keeps one blank line. Blank lines before the first or
-/// after the last kept line go when a removal left them there.
-fn collapse_blank_runs(doc: &Document, verdicts: &mut [Verdict]) {
-    let mut gap: Vec<usize> = Vec::new();
-    let mut dropped_in_gap = false;
-    let mut seen_kept = false;
-    for (i, line) in doc.lines.iter().enumerate() {
-        if line.is_blank() {
-            gap.push(i);
-            continue;
-        }
-        if verdicts[i].keep {
-            if dropped_in_gap {
-                let keep_first = seen_kept;
-                for (j, &b) in gap.iter().enumerate() {
-                    verdicts[b].keep = keep_first && j == 0;
-                }
-            }
-            gap.clear();
-            dropped_in_gap = false;
-            seen_kept = true;
-        } else {
-            dropped_in_gap = true;
-        }
-    }
-    if dropped_in_gap || !seen_kept {
-        for &b in &gap {
-            verdicts[b].keep = seen_kept && !dropped_in_gap;
-        }
-    }
-}
-
 fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
@@ -524,95 +337,6 @@ mod tests {
         assert!(is_fact_row("Earcuff: Zoeca"));
         assert!(!is_fact_row("10:30 Uhr"));
         assert!(!is_fact_row("Weitere Informationen:"));
-    }
-
-    #[test]
-    fn a_short_line_left_between_dropped_lines_goes() {
-        let doc = Document::parse(
-            b"Home\nRelated headline about another story\nContact\nOrt: Berlin\nImpressum\n",
-            StopwordSet::shared(),
-        );
-        let nonblank: Vec<usize> = doc.nonblank().collect();
-        let prose: Vec<f32> = vec![-2.0, 0.5, -2.0, -1.0, -2.0];
-        let mut verdicts = vec![Verdict::KEPT; doc.len()];
-        for i in [0, 2, 4] {
-            verdicts[i].keep = false;
-        }
-        drop_isolated(&doc, &nonblank, &prose, &[false; 5], &mut verdicts);
-        let keeps: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
-        assert_eq!(keeps, vec![false, false, false, true, false]);
-        // A paragraph between two dropped lines is not a leftover.
-        let mut verdicts = vec![Verdict::KEPT; doc.len()];
-        verdicts[0].keep = false;
-        verdicts[2].keep = false;
-        drop_isolated(
-            &doc,
-            &nonblank,
-            &[-2.0, 4.0, -2.0, -1.0, -2.0],
-            &[false; 5],
-            &mut verdicts,
-        );
-        assert!(verdicts[1].keep);
-    }
-
-    #[test]
-    fn a_weak_fragment_between_kept_lines_stays() {
-        let doc = Document::parse(
-            b"First line\nHL7\nThird line\nMenu\n",
-            StopwordSet::shared(),
-        );
-        let nonblank: Vec<usize> = doc.nonblank().collect();
-        let weak = Verdict {
-            keep: false,
-            rule: Some(&FRAGMENT),
-            score: 0.5,
-        };
-        let mut verdicts = vec![Verdict::KEPT, weak, Verdict::KEPT, weak];
-        fill_gaps(&doc, &nonblank, &mut verdicts);
-        let keeps: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
-        assert_eq!(keeps, vec![true, true, true, false]);
-        // A detector's finding is not second-guessed.
-        let mut verdicts = vec![
-            Verdict::KEPT,
-            Verdict {
-                rule: Some(&OUTSIDE_BODY),
-                ..weak
-            },
-            Verdict::KEPT,
-            weak,
-        ];
-        fill_gaps(&doc, &nonblank, &mut verdicts);
-        assert!(!verdicts[1].keep);
-    }
-
-    #[test]
-    fn blank_runs_left_by_a_removal_collapse_to_one() {
-        let doc = Document::parse(b"a\n\nb\n\n\nc\n", StopwordSet::shared());
-        let mut verdicts = vec![Verdict::KEPT; doc.len()];
-        verdicts[2].keep = false; // drop "b"
-        collapse_blank_runs(&doc, &mut verdicts);
-        let keeps: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
-        assert_eq!(keeps, vec![true, true, false, false, false, true]);
-    }
-
-    #[test]
-    fn untouched_blank_runs_stay_as_they_were() {
-        let doc = Document::parse(b"a\n\n\nb\n", StopwordSet::shared());
-        let mut verdicts = vec![Verdict::KEPT; doc.len()];
-        collapse_blank_runs(&doc, &mut verdicts);
-        assert!(verdicts.iter().all(|v| v.keep));
-    }
-
-    #[test]
-    fn leading_blanks_left_by_a_removal_go() {
-        let doc = Document::parse(b"menu\n\nText\n", StopwordSet::shared());
-        let mut verdicts = vec![Verdict::KEPT; doc.len()];
-        verdicts[0].keep = false;
-        collapse_blank_runs(&doc, &mut verdicts);
-        assert_eq!(
-            verdicts.iter().map(|v| v.keep).collect::<Vec<_>>(),
-            vec![false, false, true]
-        );
     }
 
     #[test]
