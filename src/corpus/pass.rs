@@ -9,7 +9,7 @@ use super::{document_keys, group_key, CorpusIndex};
 use crate::config::Config;
 use crate::formats::jsonl::parse_record;
 use crate::formats::reader::{content, read_batch, RecordReader};
-use crate::formats::shard::group_of;
+use crate::formats::record::group_of;
 use crate::formats::Compression;
 use crate::walk::Job;
 use rayon::prelude::*;

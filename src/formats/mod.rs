@@ -6,6 +6,7 @@
 pub mod compress;
 pub mod jsonl;
 pub mod reader;
+pub mod record;
 pub mod shard;
 mod unescape;
 
