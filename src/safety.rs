@@ -37,7 +37,7 @@ pub fn check<I: Iterator<Item = Walked>>(
         _ => None,
     };
     // Only an existing file can be an input; one outside every input folder only through a
-    // link. The walked size narrows the candidates cheaply.
+    // link.
     let outputs: Vec<(&PathBuf, std::fs::Metadata)> = report
         .into_iter()
         .chain(&config.summary)
@@ -61,8 +61,9 @@ pub fn check<I: Iterator<Item = Walked>>(
                 ));
             }
         }
-        for ((file, meta), taken) in outputs.iter().zip(&mut taken) {
-            if taken.is_none() && job.size == meta.len() && same_file(job.input(), file) {
+        for ((_, meta), taken) in outputs.iter().zip(&mut taken) {
+            let is_file = || std::fs::metadata(job.input()).is_ok_and(|m| same_inode(&m, meta));
+            if taken.is_none() && is_file() {
                 *taken = Some(job.display());
             }
         }

@@ -23,7 +23,8 @@ pub struct Job {
     input: PathBuf,
     /// Trailing components of `input` that make the output path.
     relative_components: usize,
-    /// Size when walked (for progress; the worker checks again).
+    /// Size when walked, for the progress bar only (0 when the bar is off, which saves a
+    /// stat per file; the worker takes the size from the file it opens).
     pub size: u64,
 }
 

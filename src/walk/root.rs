@@ -23,6 +23,9 @@ pub(super) enum RootWalk {
         entries: Entries,
         display_root: String,
         extensions: Vec<String>,
+        /// Whether jobs get their size: only the progress bar reads it, and it costs a
+        /// stat per file.
+        sizes: bool,
     },
 }
 
@@ -73,6 +76,7 @@ impl RootWalk {
             entries: Box::new(entries),
             display_root,
             extensions: config.extensions.clone(),
+            sizes: config.progress,
         }
     }
 }
@@ -81,13 +85,14 @@ impl Iterator for RootWalk {
     type Item = Walked;
 
     fn next(&mut self) -> Option<Walked> {
-        let (entries, display_root, extensions) = match self {
+        let (entries, display_root, extensions, sizes) = match self {
             RootWalk::One(item) => return item.take(),
             RootWalk::Tree {
                 entries,
                 display_root,
                 extensions,
-            } => (entries, display_root, extensions),
+                sizes,
+            } => (entries, display_root, extensions, *sizes),
         };
         for entry in entries {
             let entry = match entry {
@@ -113,7 +118,10 @@ impl Iterator for RootWalk {
             }
             // The walk root itself is a file only through a followed symlink: name it alone.
             let depth = entry.depth().max(1);
-            let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+            let size = match sizes {
+                true => entry.metadata().map(|m| m.len()).unwrap_or(0),
+                false => 0,
+            };
             return Some(Walked::Job(Job::new(entry.into_path(), depth, size)));
         }
         None

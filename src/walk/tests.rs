@@ -128,7 +128,8 @@ fn two_inputs_with_one_output_path_keep_the_first_and_report_the_second() {
         kind: ErrorKind::OutputCollision,
         message: "another input already writes same.txt".into(),
     };
-    let job = |p: PathBuf| Walked::Job(Job::new(p, 1, 2));
+    // -q: no progress bar, so the walk takes no sizes.
+    let job = |p: PathBuf| Walked::Job(Job::new(p, 1, 0));
     assert_eq!(
         walked,
         [
@@ -160,4 +161,22 @@ fn extension_match_is_case_insensitive_and_compound_aware() {
     assert!(!has_extension(Path::new("notes.text"), &exts));
     assert!(!has_extension(Path::new(".txt"), &exts));
     assert!(!has_extension(Path::new("atxt"), &exts));
+}
+
+#[test]
+fn jobs_carry_their_size_only_for_the_progress_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("sub")).unwrap();
+    fs::write(dir.path().join("sub/a.txt"), "four").unwrap();
+    fs::write(dir.path().join("b.txt"), "seven!!").unwrap();
+    let sizes = |progress: bool| -> Vec<u64> {
+        let mut config = config(&[]);
+        config.progress = progress;
+        walk(&[dir.path().to_path_buf()], &config)
+            .filter_map(Walked::into_job)
+            .map(|job| job.size)
+            .collect()
+    };
+    assert_eq!(sizes(true), [7, 4]);
+    assert_eq!(sizes(false), [0, 0]);
 }
