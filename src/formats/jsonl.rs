@@ -33,12 +33,17 @@ pub struct BadRecord {
 /// Parse one JSON line (without its terminator).
 pub fn parse_record<'a>(line: &'a [u8], opts: &RecordOptions) -> Result<Record<'a>, BadRecord> {
     let bad = |kind, message: String| BadRecord { kind, message };
-    let line = std::str::from_utf8(line).map_err(|e| {
-        bad(
-            ErrorKind::BadJson,
-            format!("not valid UTF-8 ({e}); passed through unchanged"),
-        )
-    })?;
+    // SIMD validation first (std's took 2% of a JSON Lines run); std's, only for a line that
+    // fails, says where.
+    let valid = simdutf8::basic::from_utf8(line).ok();
+    let line = valid
+        .map_or_else(|| std::str::from_utf8(line), Ok)
+        .map_err(|e| {
+            bad(
+                ErrorKind::BadJson,
+                format!("not valid UTF-8 ({e}); passed through unchanged"),
+            )
+        })?;
     let fields = parse_fields(line)
         .map_err(|e| bad(ErrorKind::BadJson, format!("{e}; passed through unchanged")))?;
     // With the key repeated, the last one is the text (JSON parsers keep the last value).

@@ -72,8 +72,15 @@ pub fn process_record(
         cleaned.lines_in,
         cleaned.lines_out,
     ];
-    let output = (cleaned.output != record.text.as_bytes())
-        .then(|| record.render(&String::from_utf8_lossy(&cleaned.output)));
+    // The text was valid UTF-8 and kept lines are its bytes, so the output is too; one SIMD
+    // check says so (`from_utf8_lossy` validated byte by byte: 4% of a JSON Lines run).
+    let output =
+        (cleaned.output != record.text.as_bytes()).then(|| {
+            match simdutf8::basic::from_utf8(&cleaned.output) {
+                Ok(text) => record.render(text),
+                Err(_) => record.render(&String::from_utf8_lossy(&cleaned.output)),
+            }
+        });
     let id = record.id.unwrap_or(serde_json::Value::Null);
     RecordOutcome::Cleaned {
         output,
