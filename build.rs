@@ -416,6 +416,9 @@ fn scan_words(words: Vec<String>) -> Vec<String> {
 /// [`rarest_piece`]).
 const SPACE_PENALTY: usize = 6;
 
+/// How much less a piece that starts or ends with a space counts (see [`rarest_piece`]).
+const EDGE_SPACE_PENALTY: usize = 10;
+
 /// Length of the pieces the matcher looks for: [`LONG_PIECE`] bytes of a word that has them,
 /// else three.
 const LONG_PIECE: usize = 5;
@@ -424,6 +427,9 @@ const LONG_PIECE: usize = 5;
 /// and German letter frequencies (a space is the commonest): a line without them cannot hold
 /// the word. A space counts [`SPACE_PENALTY`] below its rank: it is about twice as common as
 /// `e`, and a piece across a space mostly holds a short common word ("a app", "you t").
+/// A piece that starts or ends with a space counts [`EDGE_SPACE_PENALTY`] less again: it is
+/// mostly a whole short word ("your ", " more", " info"), and short words are the commonest
+/// of any language, while a piece that runs on into the next word ("r inf") is rarer.
 fn rarest_piece(word: &[u8]) -> &[u8] {
     const BY_FREQUENCY: &[u8] = b" etnaisrholdcumgfwpbyvkzjxq";
     let rarity = |b: u8| match BY_FREQUENCY.iter().position(|&f| f == b) {
@@ -439,7 +445,9 @@ fn rarest_piece(word: &[u8]) -> &[u8] {
     word.windows(len)
         .max_by_key(|w| {
             let spaces = w.iter().filter(|&&b| b == b' ').count();
-            w.iter().map(|&b| rarity(b)).sum::<usize>() + SPACE_PENALTY * (len - spaces)
+            let edge = w.first() == Some(&b' ') || w.last() == Some(&b' ');
+            (w.iter().map(|&b| rarity(b)).sum::<usize>() + SPACE_PENALTY * (len - spaces))
+                .saturating_sub(if edge { EDGE_SPACE_PENALTY } else { 0 })
         })
         .expect("required words have three bytes or more")
 }

@@ -47,6 +47,29 @@ static LABEL: Matcher = Matcher::new(&patterns::caption::LABEL);
 /// bare agency name after its full stop; a caption of any length does.
 static CLOSING: Matcher = Matcher::new(&patterns::caption::CLOSING);
 
+/// True when a sentence end, closing bracket or closing quote (`[.!?)»"”]`) stands right
+/// before what may be a space. Every branch of [`CLOSING`] starts with one before `\s+`, and
+/// most lines asked about hold none (a heading, a single sentence): there its automaton,
+/// which reads back from the line's end, would read up to 60 characters to no avail. A
+/// non-ASCII character after the mark counts as a space, so that no table of Unicode
+/// spaces has to agree with the `regex` crate's.
+fn has_mark_before_space(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let space_at = |at: usize| {
+        bytes
+            .get(at)
+            .is_some_and(|&b| matches!(b, b'\t'..=b'\r' | b' ') || !b.is_ascii())
+    };
+    memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .chain(memchr::memchr2_iter(b')', b'"', bytes))
+        .any(|at| space_at(at + 1))
+        || (!text.is_ascii()
+            && ["»", "”"].iter().any(|mark| {
+                text.match_indices(mark)
+                    .any(|(at, _)| space_at(at + mark.len()))
+            }))
+}
+
 static DESCRIPTION: Matcher = Matcher::new(&patterns::caption::DESCRIPTION);
 
 /// A Reuters/AP style scene caption ends on "<Place> <Month> <day>, <year>." with no preposition
@@ -71,7 +94,7 @@ impl Caption {
         if words <= 14 && AGENCY.is_match(text) {
             return Some((&AGENCY_CREDIT, 0.95));
         }
-        if words <= 60 && CLOSING.is_match(text) {
+        if words <= 60 && has_mark_before_space(text) && CLOSING.is_match(text) {
             return Some((&CLOSING_CREDIT, 0.85));
         }
         if words <= 40 && LABEL.is_match(text) {
@@ -251,6 +274,39 @@ mod tests {
         assert!(!has_digit_before_comma(
             "Matola, Mozambique, October 6 2024"
         ));
+    }
+
+    /// The cheap test before [`CLOSING`] must pass every line it matches.
+    #[test]
+    fn a_closing_credit_has_a_mark_before_a_space() {
+        let lines = crate::detect::testing::for_each_line(|line| {
+            if CLOSING.is_match(line) {
+                assert!(has_mark_before_space(line), "{line}");
+            }
+        });
+        assert!(lines > 100, "found the samples and fixtures");
+        for line in [
+            "Crowds gather in the square. Photo: Jane Roe",
+            "Crowds gather in the square!\tPhoto by Jane Roe",
+            "Crowds gather in the square? Reuters",
+            "Crowds gather in the square (left)\u{a0}Foto: Jane Roe",
+            "Crowds gather in the square.\u{2009}Photo: Jane Roe",
+            "\u{bb}Crowds gather\u{bb} Bild: Jane Roe",
+            "\u{201c}Crowds gather\u{201d}\u{3000}Photo: Jane Roe",
+            "\u{201c}Crowds gather\u{201d} (Photo: Jane Roe)",
+            "\"Crowds gather\"\x0b(Photo by Jane Roe)",
+        ] {
+            assert!(CLOSING.is_match(line), "{line}");
+            assert!(has_mark_before_space(line), "{line}");
+        }
+        for line in [
+            "Crowds gather in the square",
+            "Photo: Jane Roe",
+            "Crowds gather in the square.",
+            "A.B.C (left)x\u{bb}y\u{201d}",
+        ] {
+            assert!(!has_mark_before_space(line), "{line}");
+        }
     }
 
     #[test]

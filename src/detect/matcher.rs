@@ -66,6 +66,9 @@ struct Compiled {
     /// The set's bit in [`Line::holds`], when it has required words: a line with none of
     /// them cannot match, and most lines have none.
     required: Option<u32>,
+    /// Whether the set has required characters ([`Stored::chars`]), which a non-ASCII line
+    /// may hold without any of the set's pieces.
+    chars: bool,
     program: &'static [u8],
     automaton: OnceLock<Automaton>,
 }
@@ -149,12 +152,11 @@ impl Last {
         }
         if let Some(set) = compiled.required {
             // A non-ASCII line may still hold one of the set's characters.
-            if self.holds? & set == 0 && (self.ascii || pieces::CharWords::get().sets & set == 0) {
+            if self.holds? & set == 0 && (self.ascii || !compiled.chars) {
                 return Some(false);
             }
         }
-        self.ascii
-            .then(|| compiled.automaton().is_match(text.as_bytes()))
+        self.ascii.then(|| compiled.is_match_ascii(text.as_bytes()))
     }
 }
 
@@ -306,8 +308,14 @@ impl Matcher {
     }
 
     /// True when any branch of the set matches somewhere in `text`.
+    ///
+    /// Most asks are answered from [`RECENT`] by the line's pieces alone; they take this
+    /// short path only, so that it needs few registers (six fewer saved and restored per
+    /// ask than with the rest of the work inline) and leaves the rest to calls.
     pub fn is_match(&self, text: &str) -> bool {
-        let compiled = self.compiled.get_or_init(|| Compiled::new(self.patterns));
+        let Some(compiled) = self.compiled.get() else {
+            return self.is_match_first(text);
+        };
         let scope = scope_of(text);
         if let Some(answer) = scope.and_then(|generation| {
             RECENT
@@ -316,6 +324,23 @@ impl Matcher {
         }) {
             return answer;
         }
+        compiled.is_match_cached(text, scope)
+    }
+
+    /// [`Matcher::is_match`] before the set is compiled.
+    #[cold]
+    #[inline(never)]
+    fn is_match_first(&self, text: &str) -> bool {
+        self.compiled.get_or_init(|| Compiled::new(self.patterns));
+        self.is_match(text)
+    }
+}
+
+impl Compiled {
+    /// [`Matcher::is_match`] past [`RECENT`]: the line's entry in [`LINES`] (or
+    /// [`LONG_LINE`]), made when missing, and remembered in [`RECENT`].
+    #[inline(never)]
+    fn is_match_cached(&self, text: &str, scope: Option<u64>) -> bool {
         let remember = |line: &Line| {
             if let Some(generation) = scope {
                 RECENT
@@ -327,7 +352,7 @@ impl Matcher {
                 if !line.describes(text, scope) {
                     *line = Line::new(text, scope);
                 }
-                let found = compiled.is_match_line(line, text.as_bytes());
+                let found = self.is_match_line(line, text.as_bytes());
                 remember(line);
                 found
             });
@@ -347,19 +372,18 @@ impl Matcher {
             if !line.describes(text, scope) {
                 *line = Line::new(text, scope);
             }
-            let found = compiled.is_match_line(line, text.as_bytes());
+            let found = self.is_match_line(line, text.as_bytes());
             remember(line);
             found
         })
     }
-}
 
-impl Compiled {
     fn new(patterns: &Patterns) -> Compiled {
         let stored = stored_program(patterns.name);
         Compiled {
             required: (!stored.pieces.is_empty() || !stored.chars.is_empty())
                 .then(|| 1 << index_of(patterns.name)),
+            chars: !stored.chars.is_empty(),
             program: stored.program,
             automaton: OnceLock::new(),
         }
@@ -368,6 +392,13 @@ impl Compiled {
     /// True when the set matches `line`: its pieces first, then the automaton.
     fn is_match_line(&self, line: &mut Line, text: &[u8]) -> bool {
         self.passes_pieces(line, text) && self.automaton().is_match(line.haystack(text))
+    }
+
+    /// The automaton's answer for an ASCII line, out of line so that the short path of
+    /// [`Matcher::is_match`] stays short.
+    #[inline(never)]
+    fn is_match_ascii(&self, text: &[u8]) -> bool {
+        self.automaton().is_match(text)
     }
 
     fn automaton(&self) -> &Automaton {

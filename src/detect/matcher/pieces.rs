@@ -21,7 +21,7 @@ pub(super) struct Words {
     /// byte or at the start of the line). A position whose bit is clear ends no piece, and
     /// most positions of prose are such, so the hashed tables are looked up only at the
     /// others (128 KB; with three classes, 4 KB, a third of all positions got through).
-    /// A fixed size, so that indexing it with masked classes needs no bounds check.
+    /// A fixed size, so that indexing it with a window of classes needs no bounds check.
     ends: Box<[u64; ENDS_WORDS]>,
 }
 
@@ -31,7 +31,6 @@ const ENDS_WORDS: usize = (1 << (ENDS_CLASSES * CLASS_BITS)) / 64;
 /// Bits of a class in [`Words::ends`], and classes per entry.
 const CLASS_BITS: u32 = 5;
 const ENDS_CLASSES: u32 = 4;
-const ENDS_MASK: u32 = (1 << (ENDS_CLASSES * CLASS_BITS)) - 1;
 
 /// A byte's class for [`Words::ends`]: ASCII letters by letter in either case, the space
 /// alone, other bytes in four classes. Bytes that share a class only let more positions
@@ -53,20 +52,45 @@ static LETTER_CLASS: [u8; 256] = {
     classes
 };
 
+/// Each byte's [`LETTER_CLASS`] in the top class of a window, where [`Window::push`] puts
+/// the newest byte: shifting the window right drops its oldest class, so keeping it up
+/// takes a shift and an or, without a mask.
+static NEWEST_CLASS: [u32; 256] = {
+    let mut classes = [0u32; 256];
+    let mut b = 0;
+    while b < 256 {
+        classes[b] = (LETTER_CLASS[b] as u32) << ((ENDS_CLASSES - 1) * CLASS_BITS);
+        b += 1;
+    }
+    classes
+};
+
+/// The classes of the last [`ENDS_CLASSES`] bytes read, the newest in the top bits and 0
+/// for a place before the line's start: an index into [`Words::ends`].
+#[derive(Clone, Copy, Default)]
+struct Window(u32);
+
+impl Window {
+    #[inline]
+    fn push(self, byte: u8) -> Window {
+        Window(self.0 >> CLASS_BITS | NEWEST_CLASS[usize::from(byte)])
+    }
+}
+
 /// Hashed pieces of one length: for each slot, the bits of the sets that require a piece
 /// hashed there (a collision only lets a line through to the automaton), and a bit per slot
 /// that says whether any set does: 8 KB that stay in the L1 cache while most bytes of a line
-/// look up nothing else.
+/// look up nothing else. Fixed sizes, so that a slot indexes them without bounds checks.
 struct Table {
-    sets: Vec<u32>,
-    used: Vec<u64>,
+    sets: Box<[u32; SLOTS]>,
+    used: Box<[u64; SLOTS / 64]>,
 }
 
 impl Table {
     fn new() -> Table {
         Table {
-            sets: vec![0; 1 << SLOT_BITS],
-            used: vec![0; (1 << SLOT_BITS) / 64],
+            sets: boxed_array(),
+            used: boxed_array(),
         }
     }
 
@@ -87,7 +111,16 @@ impl Table {
     }
 }
 
+/// A zeroed array on the heap (too big for the stack in a debug build).
+fn boxed_array<T: Copy + Default, const N: usize>() -> Box<[T; N]> {
+    vec![T::default(); N]
+        .into_boxed_slice()
+        .try_into()
+        .unwrap_or_else(|_| unreachable!("a vector of N elements"))
+}
+
 const SLOT_BITS: u32 = 16;
+const SLOTS: usize = 1 << SLOT_BITS;
 const SHORT_MASK: u64 = 0xFF_FFFF;
 const LONG_MASK: u64 = 0xFF_FFFF_FFFF;
 
@@ -98,21 +131,16 @@ fn slot(piece: u64) -> usize {
 impl Words {
     fn new() -> Words {
         let (mut short, mut long) = (Table::new(), Table::new());
-        let mut ends: Box<[u64; ENDS_WORDS]> = vec![0u64; ENDS_WORDS]
-            .into_boxed_slice()
-            .try_into()
-            .expect("ENDS_WORDS words");
+        let mut ends: Box<[u64; ENDS_WORDS]> = boxed_array();
         for (index, stored) in generated::PROGRAMS.iter().enumerate() {
             for piece in stored.pieces {
                 let end = piece[piece.len().saturating_sub(4)..]
                     .iter()
-                    .fold(0u32, |k, &b| {
-                        k << CLASS_BITS | u32::from(LETTER_CLASS[b as usize])
-                    });
+                    .fold(Window::default(), |window, &b| window.push(b));
                 // A three-byte piece: any class before it, or none (0) at the line's start.
                 let before = if piece.len() < 4 { 1 << CLASS_BITS } else { 1 };
                 for lead in 0..before {
-                    let end = lead << (3 * CLASS_BITS) | end;
+                    let end = end.0 | lead;
                     ends[end as usize / 64] |= 1 << (end % 64);
                 }
                 let key = piece.iter().fold(0u64, |k, &b| k << 8 | u64::from(b));
@@ -127,39 +155,36 @@ impl Words {
         Words { short, long, ends }
     }
 
-    /// False when no piece ends in the last four bytes of the classes `classes`.
+    /// False when no piece ends in the last four bytes of the classes `window`.
     #[inline]
-    fn may_end_piece(&self, classes: u32) -> bool {
-        self.ends[classes as usize / 64] & 1 << (classes % 64) != 0
+    fn may_end_piece(&self, window: Window) -> bool {
+        // The modulo changes no index of a window (below 1 << 20); it spares a bounds check.
+        self.ends[window.0 as usize / 64 % ENDS_WORDS] & 1 << (window.0 % 64) != 0
     }
 
     /// The bits of the sets whose pieces `text` holds, in any ASCII case. Only the classes
     /// are kept up per byte; the few positions that pass [`Words::ends`] read their piece
     /// back from the line.
     fn scan(&self, text: &[u8]) -> u32 {
-        let mut classes = 0u32;
+        let mut window = Window::default();
         let mut holds = 0;
-        // The loop every byte of every line goes through: two bytes a turn, on one counter.
-        // An enumerating iterator (an index, a pointer and copies of both) took 17
-        // instructions a byte, an index alone 15, this 13; four bytes a turn through
-        // `as_chunks` and a closure took more than any.
-        let step = |classes: u32, byte: u8| {
-            (classes << CLASS_BITS | u32::from(LETTER_CLASS[usize::from(byte)])) & ENDS_MASK
-        };
+        // The loop every byte of every line goes through, so four bytes a turn on one
+        // counter: the turn's bounds check and count cost less spread over more bytes.
         let mut at = 0;
-        while at + 1 < text.len() {
-            classes = step(classes, text[at]);
-            if self.may_end_piece(classes) {
+        while let Some(&[b0, b1, b2, b3]) = text.get(at..at + 4) {
+            for (k, byte) in [b0, b1, b2, b3].into_iter().enumerate() {
+                window = window.push(byte);
+                if self.may_end_piece(window) {
+                    holds |= self.pieces_ending_at(text, at + k);
+                }
+            }
+            at += 4;
+        }
+        for (at, &byte) in text.iter().enumerate().skip(at) {
+            window = window.push(byte);
+            if self.may_end_piece(window) {
                 holds |= self.pieces_ending_at(text, at);
             }
-            classes = step(classes, text[at + 1]);
-            if self.may_end_piece(classes) {
-                holds |= self.pieces_ending_at(text, at + 1);
-            }
-            at += 2;
-        }
-        if at < text.len() && self.may_end_piece(step(classes, text[at])) {
-            holds |= self.pieces_ending_at(text, at);
         }
         holds
     }
@@ -255,8 +280,8 @@ mod tests {
         text.iter().enumerate().fold(0, |holds, (at, &byte)| {
             let both = LOWER_AND_CLASS[byte as usize];
             key = key << 8 | u64::from(both & 0xFF);
-            classes = (classes << CLASS_BITS | u32::from(both >> 8)) & ENDS_MASK;
-            let end = words.may_end_piece(classes);
+            classes = classes >> CLASS_BITS | u32::from(both >> 8) << (3 * CLASS_BITS);
+            let end = words.may_end_piece(Window(classes));
             let short = match end && at >= 2 {
                 true => words.short.get(key & SHORT_MASK),
                 false => 0,
