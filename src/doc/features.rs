@@ -165,10 +165,19 @@ impl LineFeatures {
                     }
                 }
                 words.add(trimmed, at, &word, stopwords, out);
-                // Only a space, a full stop and the sentence marks are asked of `prev`: any
-                // letter or digit stands for the word's last character.
-                prev = 'a';
                 prev_stop = false;
+                // Most words end at a space, taken here: after a word it cannot start a
+                // sentence (`prev_stop` is false), so it only counts.
+                if bytes.get(at) == Some(&b' ') {
+                    white += 1;
+                    digit_run = 0;
+                    prev = ' ';
+                    at += 1;
+                } else {
+                    // Only a space, a full stop and the sentence marks are asked of `prev`:
+                    // any letter or digit stands for the word's last character.
+                    prev = 'a';
+                }
                 continue;
             }
             // Neither a space nor part of a word: punctuation, symbols, other whitespace.
