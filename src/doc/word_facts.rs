@@ -87,12 +87,18 @@ impl WordTally {
         self.total_words += 1;
         let start = out.keys.len();
         let len = end - open.start;
-        if !open.lowers {
-            push_ascii_lowercase(text, open.start, end, &mut out.keys);
+        // The stopword key comes from the lowercased window still in registers when the
+        // word took that path, rather than from reloading and slicing the key just stored.
+        let key = if !open.lowers {
+            push_ascii_lowercase(text, open.start, end, &mut out.keys)
         } else {
             push_lowercase(&text[open.start..end], &mut out.keys);
-        }
-        out.masks.push(stopwords.mask(&out.keys[start..]));
+            None
+        };
+        out.masks.push(match key {
+            Some(key) => stopwords.mask_of_key(key, len),
+            None => stopwords.mask(&out.keys[start..]),
+        });
         // As `for_each_content_word` decides, from the same characters.
         out.kinds.push(if open.ascii {
             if len >= 3 && open.alpha {
@@ -120,8 +126,15 @@ const WINDOW: usize = 16;
 /// line is lowercased in two machine words, stored whole and cut back to the word: a few
 /// instructions where `push_str`, `make_ascii_lowercase` and `truncate` on the `String`
 /// checked capacity and character boundaries and lowered byte by byte (~80 per word).
+/// Returns the word's [`padded_key`](super::lang::padded_key) when it was cut from the
+/// window (a word of at most [`WINDOW`] bytes, as are all stopwords of the table).
 #[inline(always)]
-fn push_ascii_lowercase(text: &str, start: usize, end: usize, out: &mut String) {
+fn push_ascii_lowercase(
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut String,
+) -> Option<[u64; 2]> {
     // Indexing the `str` checks that both ends are character boundaries, which makes the
     // bytes appended below valid UTF-8 by themselves.
     let word: &str = &text[start..end];
@@ -133,12 +146,39 @@ fn push_ascii_lowercase(text: &str, start: usize, end: usize, out: &mut String) 
     let at = keys.len();
     match text.as_bytes().get(start..start + WINDOW) {
         Some(window) if word.len() <= WINDOW => {
-            keys.extend_from_slice(&lowercase_window(window.try_into().unwrap()));
+            let lowered = lowercase_window(window.try_into().unwrap());
+            keys.extend_from_slice(&lowered);
             keys.truncate(at + word.len());
+            // The bytes past the word cleared: its zero-padded first sixteen bytes.
+            let keep = KEEP[word.len()];
+            let (low, high) = lowered.split_at(8);
+            Some([
+                u64::from_le_bytes(low.try_into().unwrap()) & keep[0],
+                u64::from_le_bytes(high.try_into().unwrap()) & keep[1],
+            ])
         }
-        _ => keys.extend(word.bytes().map(|b| b.to_ascii_lowercase())),
+        _ => {
+            keys.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
+            None
+        }
     }
 }
+
+/// Per length up to [`WINDOW`]: the bytes of a window's two machine words that are the
+/// word's (a table, as computing the two masks took a dozen instructions).
+static KEEP: [[u64; 2]; WINDOW + 1] = {
+    let mut keep = [[0u64; 2]; WINDOW + 1];
+    let mut n = 1;
+    while n <= WINDOW {
+        keep[n] = if n <= 8 {
+            [u64::MAX >> (64 - 8 * n), 0]
+        } else {
+            [u64::MAX, u64::MAX >> (128 - 8 * n)]
+        };
+        n += 1;
+    }
+    keep
+};
 
 /// `window` with its ASCII capitals lowercased, eight bytes at a time.
 #[inline(always)]
@@ -175,6 +215,7 @@ impl WordFacts {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lang::padded_key;
     use super::*;
 
     #[test]
@@ -186,10 +227,15 @@ mod tests {
         for &start in &bounds {
             for &end in bounds.iter().filter(|&&e| e >= start) {
                 let mut out = String::from("x ");
-                push_ascii_lowercase(line, start, end, &mut out);
+                let key = push_ascii_lowercase(line, start, end, &mut out);
                 let mut want = line[start..end].to_string();
                 want.make_ascii_lowercase();
                 assert_eq!(out, format!("x {want}"));
+                if let Some(key) = key {
+                    assert_eq!(key, padded_key(want.as_bytes()), "{want:?}");
+                } else {
+                    assert!(want.len() > WINDOW || line.len() - start < WINDOW);
+                }
             }
         }
     }
