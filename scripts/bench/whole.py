@@ -134,8 +134,10 @@ def last_clear(out: Path) -> float:
 
 
 def remove_outputs(out: Path):
-    """Remove the outputs and note when, for the next run's `clear_outputs`."""
+    """Remove the outputs, sync (or the window stays open while the inode table is dirty)
+    and note when, for the next run's `clear_outputs`."""
     shutil.rmtree(out, ignore_errors=True)
+    sh(["sync"])
     (out.parent / "last-clear").write_text(f"{time.time():.0f}\n")
 
 
