@@ -103,26 +103,31 @@ def warm(corpus: Path):
                 pass
 
 
+SETTLE = 420
+
+
 def clear_outputs(out: Path):
     """Remove earlier outputs, then wait out ext4's window for recently freed inodes.
 
     On an ext4 without a journal (this VM's root), the inode allocator skips every inode freed in
     the last 60 s (300 s more while its table block is dirty) and checks each one on the way: a
     kernel profile of a -j2 run started right after deleting the previous run's 29k outputs spent
-    a quarter of its samples in `recently_deleted`, 18 s of system time instead of 3. So: delete,
-    sync (the blocks become clean), wait 65 s; each run writes a fresh folder, and everything is
-    removed at the end."""
+    a quarter of its samples in `recently_deleted`, 18 s of system time instead of 3. A sync
+    does not close the window for long: the run's own new inodes dirty the same table blocks
+    again. Measured here (2026-11-24), runs started 1-4 minutes after a synced deletion of
+    175k-262k outputs still took 8-9 s of system time instead of 1.7-2.1 s; runs started 5 or
+    more minutes after were normal. So: delete, sync, and start timing only SETTLE seconds
+    after the last deletion (this script's own, noted in `last-clear`, included); each run
+    writes a fresh folder, and everything is removed at the end."""
     if out.exists():
         shutil.rmtree(out, ignore_errors=True)
         sh(["sync"])
-        time.sleep(65)
-        return
-    # An earlier run of this script removed its outputs when it ended: wait out the rest of
-    # that window too, or this run pays for the last one's deletions.
+        (out.parent / "last-clear").write_text(f"{time.time():.0f}\n")
     since = time.time() - last_clear(out)
-    if since < 65:
-        sh(["sync"])
-        time.sleep(65 - since)
+    if since < SETTLE:
+        print(f"(waiting {SETTLE - since:.0f} s for the filesystem to settle after the last deletion)",
+              flush=True)
+        time.sleep(SETTLE - since)
 
 
 def last_clear(out: Path) -> float:
