@@ -21,17 +21,16 @@
 
 use super::patterns::Patterns;
 use super::program;
-use foldhash::{HashMap, HashMapExt};
-use regex_automata::hybrid::dfa::{Cache, DFA};
-use regex_automata::util::pool::Pool;
-use regex_automata::{Anchored, Input};
-use std::cell::{Cell, RefCell};
-use std::marker::PhantomData;
-use std::panic::{RefUnwindSafe, UnwindSafe};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
+mod automaton;
+mod lines;
 mod pieces;
+
+use automaton::{map_to_alphabet, Automaton};
+pub(super) use lines::scope_of;
+pub use lines::Scope;
+use lines::{recent_slot, Last, Line, LINES, LONG_LINE, MAX_CACHED_BYTES, MAX_CACHED_LINE, RECENT};
 
 mod generated {
     use super::Stored;
@@ -58,8 +57,6 @@ pub struct Matcher {
     compiled: OnceLock<Compiled>,
 }
 
-type NewCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
-
 /// A set as found in the binary; its automaton is built when a line first needs it (a
 /// small document often reaches only a few sets past their pieces).
 struct Compiled {
@@ -71,232 +68,6 @@ struct Compiled {
     chars: bool,
     program: &'static [u8],
     automaton: OnceLock<Automaton>,
-}
-
-struct Automaton {
-    dfa: DFA,
-    /// Built from a reversed NFA (see `build.rs`): searched backwards, anchored at the end.
-    reverse: bool,
-    /// One lazy-DFA cache per thread, as `regex::Regex` keeps them.
-    caches: Pool<Cache, NewCache>,
-}
-
-thread_local! {
-    /// The lines asked about lately, by address and length: the detector families ask about
-    /// the same lines in turn, each several matchers per line, and comparing bytes is cheaper
-    /// than lower-casing or mapping a line again.
-    static LINES: RefCell<Lines> = RefCell::new(Lines {
-        by_place: HashMap::new(),
-        bytes: 0,
-    });
-    /// The last line longer than [`MAX_CACHED_LINE`].
-    static LONG_LINE: RefCell<Line> = RefCell::new(Line::new("", None));
-    /// The text of the innermost live [`Scope`] on this thread (start and end address) and
-    /// its generation; generation 0 when there is none.
-    static SCOPE: Cell<(usize, usize, u64)> = const { Cell::new((0, 0, 0)) };
-    /// What the lines asked about lately inside a scope hold, one slot per hash of their
-    /// place, so that the sets asked about them next answer without a lookup in [`LINES`].
-    static RECENT: [Cell<Last>; RECENT_LINES] =
-        const { [const { Cell::new(Last::NONE) }; RECENT_LINES] };
-}
-
-/// Slots of [`RECENT`]: a few documents' lines (a document of the gen set has some
-/// 45 non-blank lines), in 10 KB.
-const RECENT_LINES: usize = 256;
-
-/// The slot of [`RECENT`] for the line `text`: a hash of its place, as lines that start
-/// near each other should not share one.
-fn recent_slot(text: &str) -> usize {
-    let place = text.as_ptr() as u64 ^ (text.len() as u64).rotate_left(32);
-    (place.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - RECENT_LINES.trailing_zeros())) as usize
-}
-
-/// A line asked about inside a scope: its place, the scope's generation (never 0 for a
-/// live scope, so [`Last::NONE`] describes no line) and what [`Line`] knows of it.
-/// A family asks several sets about a line in a row, and each family asks about every
-/// line; most asks are answered by the line's pieces alone: this spares them the hashing
-/// and borrowing (52 M of 1,964 M instructions on gen for the last line alone).
-#[derive(Clone, Copy)]
-struct Last {
-    at: usize,
-    len: usize,
-    scope: u64,
-    holds: Option<u32>,
-    ascii: bool,
-}
-
-impl Last {
-    const NONE: Last = Last {
-        at: 0,
-        len: 0,
-        scope: 0,
-        holds: None,
-        ascii: false,
-    };
-
-    fn of(line: &Line, text: &str, scope: u64) -> Last {
-        Last {
-            at: text.as_ptr() as usize,
-            len: text.len(),
-            scope,
-            holds: line.holds,
-            ascii: line.ascii,
-        }
-    }
-
-    /// The answer of `compiled` for `text` in scope `scope`, when this is that line and it
-    /// needs neither a piece scan nor mapped bytes; `None` sends the caller to [`LINES`].
-    fn answer(self, compiled: &Compiled, text: &str, scope: u64) -> Option<bool> {
-        if self.scope != scope || self.at != text.as_ptr() as usize || self.len != text.len() {
-            return None;
-        }
-        if let Some(set) = compiled.required {
-            // A non-ASCII line may still hold one of the set's characters.
-            if self.holds? & set == 0 && (self.ascii || !compiled.chars) {
-                return Some(false);
-            }
-        }
-        self.ascii.then(|| compiled.is_match_ascii(text.as_bytes()))
-    }
-}
-
-/// Generations handed to scopes, never reused, so an entry left by an earlier scope can
-/// never pass for one of a later scope that happens to reuse its addresses.
-static GENERATIONS: AtomicU64 = AtomicU64::new(1);
-
-/// While a scope lives, a line inside its text is recognised by its place alone: the
-/// scope borrows the text, so those bytes cannot change until it ends, and a line asked
-/// about again (each detector family asks about every line, several sets each) needs
-/// neither a copy of its bytes nor a comparison with them. Lines outside the text (a
-/// lowercased copy, a test's string) are cached as before, by place and content.
-///
-/// Scopes nest (a thread may pick up another document's work while it waits) and must end
-/// on the thread they began on, which `PhantomData<*const ()>` enforces (`!Send`).
-pub struct Scope<'a> {
-    previous: (usize, usize, u64),
-    _text: PhantomData<&'a [u8]>,
-    _this_thread: PhantomData<*const ()>,
-}
-
-impl<'a> Scope<'a> {
-    pub fn enter(text: &'a [u8]) -> Scope<'a> {
-        let generation = GENERATIONS.fetch_add(1, Ordering::Relaxed);
-        let range = text.as_ptr_range();
-        let previous = SCOPE.replace((range.start as usize, range.end as usize, generation));
-        Scope {
-            previous,
-            _text: PhantomData,
-            _this_thread: PhantomData,
-        }
-    }
-}
-
-impl Drop for Scope<'_> {
-    fn drop(&mut self) {
-        SCOPE.set(self.previous);
-    }
-}
-
-/// The generation of the live [`Scope`] whose text holds all of `text`, if any: while it
-/// lives, `text`'s place and this generation stand for its bytes (generations are never
-/// reused), so an answer computed from them can be remembered by place.
-pub(super) fn scope_of(text: &str) -> Option<u64> {
-    let (start, end, generation) = SCOPE.get();
-    let at = text.as_ptr() as usize;
-    (generation != 0 && at >= start && at + text.len() <= end).then_some(generation)
-}
-
-struct Lines {
-    by_place: HashMap<(usize, usize), Line>,
-    /// Bytes of text held in `by_place`.
-    bytes: usize,
-}
-
-/// Text kept before the cache starts afresh: a few documents' worth, so memory stays bounded
-/// whatever the input (a line holds its text and, when not ASCII, its mapped bytes).
-const MAX_CACHED_BYTES: usize = 1 << 20;
-/// A longer line is kept apart, the last one only.
-const MAX_CACHED_LINE: usize = 16 << 10;
-
-struct Line {
-    /// A copy of the line's bytes when it was asked about outside any scope; empty inside
-    /// one, where [`Line::scope`] vouches for them.
-    text: Vec<u8>,
-    /// The generation of the scope the line was asked about in, 0 when none.
-    scope: u64,
-    ascii: bool,
-    /// One bit per set (by place in `PROGRAMS`) whose required words the line holds, or all
-    /// bits when it has a non-ASCII character that matches an ASCII letter (the Kelvin sign,
-    /// the long s): found on first use, in one scan for all sets.
-    holds: Option<u32>,
-    /// The bits of the sets whose required characters ([`Stored::chars`]) a non-ASCII line
-    /// holds, among those of `chars_known`: a set's characters are looked for when it is
-    /// asked about and [`Line::holds`] does not let it through.
-    chars: u32,
-    chars_known: u32,
-    /// Each character replaced by its alphabet byte, for a non-ASCII line: made on first use.
-    mapped: Option<Vec<u8>>,
-}
-
-impl Line {
-    fn new(text: &str, scope: Option<u64>) -> Line {
-        Line {
-            text: match scope {
-                Some(_) => Vec::new(),
-                None => text.as_bytes().to_vec(),
-            },
-            scope: scope.unwrap_or(0),
-            ascii: text.is_ascii(),
-            holds: None,
-            chars: 0,
-            chars_known: 0,
-            mapped: None,
-        }
-    }
-
-    /// True when this entry describes `text`, asked about in `scope`.
-    fn describes(&self, text: &str, scope: Option<u64>) -> bool {
-        match scope {
-            Some(generation) => self.scope == generation,
-            None => self.scope == 0 && self.text == text.as_bytes(),
-        }
-    }
-
-    /// False when the line `text` holds none of the required words of the set with bit `set`.
-    fn may_hold(&mut self, text: &[u8], set: u32) -> bool {
-        let ascii = self.ascii;
-        let holds = *self.holds.get_or_insert_with(|| {
-            let folds = !ascii
-                && generated::FOLDS_TO_ASCII
-                    .iter()
-                    .any(|c| holds_char(text, c));
-            if folds {
-                return u32::MAX;
-            }
-            pieces::holds(text)
-        });
-        if holds & set != 0 {
-            return true;
-        }
-        // Only a non-ASCII line can hold a required character; most sets have none, and
-        // most lines are answered by their pieces before these are looked for.
-        if ascii || pieces::CharWords::get().sets & set == 0 {
-            return false;
-        }
-        if self.chars_known & set == 0 {
-            self.chars |= pieces::CharWords::get().held_in(text, set);
-            self.chars_known |= set;
-        }
-        self.chars & set != 0
-    }
-
-    /// The bytes the automata read for the line `text`.
-    fn haystack<'s>(&'s mut self, text: &'s [u8]) -> &'s [u8] {
-        if self.ascii {
-            return text;
-        }
-        self.mapped.get_or_insert_with(|| map_to_alphabet(text))
-    }
 }
 
 impl Matcher {
@@ -411,50 +182,6 @@ impl Compiled {
     }
 }
 
-/// Room for each lazy DFA's states, per thread. A set that outgrows it has its cache cleared
-/// and its states rebuilt over and over (`nav.notice` once spent most of a run so, at the
-/// 2 MiB default, before its phrases with bounded gaps moved to a set of their own). Every
-/// set now fits in 2 MiB on every text we have; the rest is headroom, and a cache grows only
-/// as far as its set needs. The test `no_set_outgrows_its_lazy_dfa_cache` keeps it so.
-const CACHE_CAPACITY: usize = 8 << 20;
-
-impl Automaton {
-    fn new(program: &[u8]) -> Automaton {
-        let nfa = program::decode(program);
-        let reverse = nfa.is_reverse();
-        let dfa = DFA::builder()
-            .configure(DFA::config().cache_capacity(CACHE_CAPACITY))
-            .build_from_nfa(nfa)
-            .expect("a byte NFA without Unicode look-around");
-        let for_caches = dfa.clone();
-        Automaton {
-            dfa,
-            reverse,
-            caches: Pool::new(Box::new(move || for_caches.create_cache())),
-        }
-    }
-
-    fn is_match(&self, haystack: &[u8]) -> bool {
-        self.is_match_with(&mut self.caches.get(), haystack)
-    }
-
-    /// [`Automaton::is_match`] with the caller's cache.
-    fn is_match_with(&self, cache: &mut Cache, haystack: &[u8]) -> bool {
-        let input = Input::new(haystack).earliest(true);
-        // A lazy DFA fails only with quit bytes or a cache give-up limit; neither is set.
-        let found = if self.reverse {
-            // Every match of a reversed set ends at the end of the line.
-            self.dfa
-                .try_search_rev(cache, &input.anchored(Anchored::Yes))
-        } else {
-            self.dfa.try_search_fwd(cache, &input)
-        };
-        found
-            .expect("lazy DFA without quit bytes or give-up limit")
-            .is_some()
-    }
-}
-
 /// True when `text` holds the character `c` (two bytes or more): found by its last byte,
 /// a continuation byte that is rare in text, where a substring search costs more to set up.
 fn holds_char(text: &[u8], c: &str) -> bool {
@@ -479,65 +206,14 @@ fn stored_program(name: &str) -> &'static Stored {
         .unwrap_or_else(|| panic!("no compiled program for pattern set {name}"))
 }
 
-/// Replace each character of `text` (UTF-8) by its alphabet byte (ASCII stays itself).
-fn map_to_alphabet(text: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len());
-    let mut at = 0;
-    while at < text.len() {
-        // Scraped text is mostly ASCII even in German or French: copy ASCII runs whole,
-        // finding their end eight bytes at a time.
-        let mut end = at;
-        while end + 8 <= text.len() {
-            let word = u64::from_le_bytes(text[end..end + 8].try_into().expect("8 bytes"));
-            let high = word & 0x8080_8080_8080_8080;
-            if high != 0 {
-                end += high.trailing_zeros() as usize / 8;
-                break;
-            }
-            end += 8;
-        }
-        while end < text.len() && text[end].is_ascii() {
-            end += 1;
-        }
-        out.extend_from_slice(&text[at..end]);
-        at = end;
-        if at < text.len() {
-            // The matcher is given the bytes of a `str`: the character is whole and valid,
-            // so it is decoded without validating it again (`str::from_utf8` was ~46
-            // instructions a character).
-            out.push(alphabet_byte(crate::doc::decode_char(text, at)));
-            at += utf8_len(text[at]);
-        }
-    }
-    out
-}
-
-/// Length of the UTF-8 sequence that starts with `lead`.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        _ => 2,
-    }
-}
-
-fn alphabet_byte(c: char) -> u8 {
-    let c = u32::from(c);
-    match generated::ALPHABET_LOW.get(c as usize) {
-        Some(&byte) => byte,
-        None => {
-            let run = generated::ALPHABET_STARTS.partition_point(|&s| s <= c) - 1;
-            generated::ALPHABET_BYTES[run]
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::detect::patterns::ALL;
     use crate::test_texts;
+    use lines::SCOPE;
     use proptest::prelude::*;
+    use regex_automata::hybrid::dfa::Cache;
     use std::path::Path;
     use std::sync::LazyLock;
 
