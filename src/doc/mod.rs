@@ -11,6 +11,7 @@ mod features;
 mod features_ref;
 mod interner;
 mod lang;
+mod letters;
 mod lines;
 mod tokens;
 mod word_facts;
