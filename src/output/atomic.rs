@@ -55,6 +55,16 @@ impl Drop for Tracked {
     }
 }
 
+/// A named temp file made by `make`, known to the interrupt handler until the returned
+/// [`Tracked`] is dropped (after the file is published or deleted).
+fn make_tracked<R>(
+    make: impl FnOnce() -> io::Result<tempfile::NamedTempFile<R>>,
+) -> io::Result<(tempfile::NamedTempFile<R>, Tracked)> {
+    let named = crate::interrupt::create_tracked(make, |t: &tempfile::NamedTempFile<R>| t.path())?;
+    let tracked = Tracked(named.path().to_path_buf());
+    Ok((named, tracked))
+}
+
 /// The prefix and suffix of named temp files, which tests look for.
 fn temp_builder() -> tempfile::Builder<'static, 'static> {
     let mut builder = tempfile::Builder::new();
@@ -84,12 +94,8 @@ impl AtomicFile {
                 }
             }
             let _ = unnamed;
-            let named = crate::interrupt::create_tracked(
-                || temp_builder().tempfile_in(parent),
-                |t: &tempfile::NamedTempFile| t.path(),
-            )?;
+            let (named, _tracked) = make_tracked(|| temp_builder().tempfile_in(parent))?;
             let (file, temp) = named.into_parts();
-            let _tracked = Tracked(temp.to_path_buf());
             Ok((file, Pending::Named(TrackedTemp { temp, _tracked })))
         };
         // Most folders exist already (every file after the first in a folder): try first and
@@ -120,11 +126,8 @@ impl AtomicFile {
                 // The target exists (a rerun into the same folder): a link cannot replace
                 // it, so the file gets a temp name that one rename moves over it.
                 let parent = self.target.parent().unwrap_or(Path::new("."));
-                let named = crate::interrupt::create_tracked(
-                    || temp_builder().make_in(parent, |temp| link_new(&file, temp)),
-                    |t: &tempfile::NamedTempFile<()>| t.path(),
-                )?;
-                let _tracked = Tracked(named.path().to_path_buf());
+                let (named, _tracked) =
+                    make_tracked(|| temp_builder().make_in(parent, |temp| link_new(&file, temp)))?;
                 named
                     .into_temp_path()
                     .persist(&self.target)

@@ -33,7 +33,7 @@ pub fn create_in(dir: &Path) -> io::Result<Option<File>> {
     // 0666 less the umask, as for any file the tool creates.
     match openat(CWD, dir, flags, Mode::from_raw_mode(0o666)) {
         Ok(fd) => Ok(Some(File::from(fd))),
-        Err(Errno::NOENT) => Err(io::ErrorKind::NotFound.into()),
+        Err(Errno::NOENT) => Err(Errno::NOENT.into()),
         // No O_TMPFILE on this filesystem (EOPNOTSUPP), or a kernel that predates it and
         // reads the flag as O_DIRECTORY (EISDIR) or rejects it (EINVAL).
         Err(Errno::OPNOTSUPP | Errno::ISDIR | Errno::INVAL) => {
