@@ -152,8 +152,9 @@ impl Compiled {
     fn new(patterns: &Patterns) -> Compiled {
         let stored = stored_program(patterns.name);
         Compiled {
-            required: (!stored.pieces.is_empty() || !stored.chars.is_empty())
-                .then(|| 1 << index_of(patterns.name)),
+            required: stored
+                .has_required()
+                .then(|| bit_of(index_of(patterns.name))),
             chars: !stored.chars.is_empty(),
             program: stored.program,
             automaton: OnceLock::new(),
@@ -190,7 +191,23 @@ fn holds_char(text: &[u8], c: &str) -> bool {
     memchr::memchr_iter(last, text).any(|at| text[..=at].ends_with(c))
 }
 
-/// The place of set `name` in `PROGRAMS` (its bit in [`Line::holds`]).
+impl Stored {
+    fn has_required(&self) -> bool {
+        !self.pieces.is_empty() || !self.chars.is_empty()
+    }
+}
+
+/// The bit in [`Line::holds`] of the set at `index` in `PROGRAMS`: only sets with required
+/// words or characters have one, so that more than 32 sets fit in a `u32`.
+fn bit_of(index: usize) -> u32 {
+    let rank = generated::PROGRAMS[..index]
+        .iter()
+        .filter(|stored| stored.has_required())
+        .count();
+    1 << rank
+}
+
+/// The place of set `name` in `PROGRAMS`.
 fn index_of(name: &str) -> usize {
     generated::PROGRAMS
         .iter()
