@@ -121,17 +121,24 @@ fn main() {
     std::fs::write(out.join("programs.rs"), code).expect("write to OUT_DIR");
 }
 
+/// Sets anchored at both ends that are still read backwards: `nav.comments_says` is asked
+/// only about lines that end with its verb, where a forward read tracks where the verb may
+/// start within its run of up to 40 letters (many lazy-DFA states), and a backward read
+/// checks the verb, then counts letters back to the start.
+const READ_BACKWARDS: &[&str] = &["nav.comments_says"];
+
 /// Compile `hir` into a byte NFA, write it to `OUT_DIR` and return the path.
 ///
 /// A set whose every branch ends with `$` but not every one starts with `^` is compiled
 /// reversed: matched backwards from the end of a line, its automaton stops within a few
 /// bytes of most lines (any prose line ending in a full stop) instead of reading each
 /// line whole, as a forward search must when a match can only end at the end. A set
-/// anchored at the start is read forwards, where it stops as early.
+/// anchored at the start is read forwards, where it stops as early, unless it is one of
+/// [`READ_BACKWARDS`].
 fn store_nfa(out: &Path, name: &str, hir: &Hir) -> String {
     let props = hir.properties();
     let reverse = props.look_set_suffix().contains(Look::End)
-        && !props.look_set_prefix().contains(Look::Start);
+        && (!props.look_set_prefix().contains(Look::Start) || READ_BACKWARDS.contains(&name));
     let nfa = thompson::Compiler::new()
         .configure(
             thompson::Config::new()

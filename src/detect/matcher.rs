@@ -279,6 +279,8 @@ mod tests {
     fn sets_anchored_only_at_the_end_are_searched_backwards() {
         let reversed = |name: &str| Automaton::new(stored_program(name).program).reverse;
         assert!(reversed("caption.closing"));
+        // Anchored at both ends, but asked only about lines that end with its verb.
+        assert!(reversed("nav.comments_says"));
         // Anchored at the start too: read forwards, where it stops as early.
         assert!(!reversed("nav.numeric_date"));
         assert!(!reversed("caption.description"));
@@ -292,6 +294,11 @@ mod tests {
             "",
             ". AP",
             "Zürich bebt. (Foto: Anna Müller)",
+            "Jane Doe says:",
+            "- Jane Doe says: ",
+            "Łukasz Nowak napisał:",
+            "The mayor of a town in the far north of the country says",
+            "Jane Doe said more",
         ] {
             agree(line);
         }
