@@ -152,8 +152,9 @@ impl Compiled {
     fn new(patterns: &Patterns) -> Compiled {
         let stored = stored_program(patterns.name);
         Compiled {
-            required: (!stored.pieces.is_empty() || !stored.chars.is_empty())
-                .then(|| 1 << index_of(patterns.name)),
+            required: stored
+                .has_required()
+                .then(|| bit_of(index_of(patterns.name))),
             chars: !stored.chars.is_empty(),
             program: stored.program,
             automaton: OnceLock::new(),
@@ -190,7 +191,23 @@ fn holds_char(text: &[u8], c: &str) -> bool {
     memchr::memchr_iter(last, text).any(|at| text[..=at].ends_with(c))
 }
 
-/// The place of set `name` in `PROGRAMS` (its bit in [`Line::holds`]).
+impl Stored {
+    fn has_required(&self) -> bool {
+        !self.pieces.is_empty() || !self.chars.is_empty()
+    }
+}
+
+/// The bit in [`Line::holds`] of the set at `index` in `PROGRAMS`: only sets with required
+/// words or characters have one, so that more than 32 sets fit in a `u32`.
+fn bit_of(index: usize) -> u32 {
+    let rank = generated::PROGRAMS[..index]
+        .iter()
+        .filter(|stored| stored.has_required())
+        .count();
+    1 << rank
+}
+
+/// The place of set `name` in `PROGRAMS`.
 fn index_of(name: &str) -> usize {
     generated::PROGRAMS
         .iter()
@@ -262,6 +279,8 @@ mod tests {
     fn sets_anchored_only_at_the_end_are_searched_backwards() {
         let reversed = |name: &str| Automaton::new(stored_program(name).program).reverse;
         assert!(reversed("caption.closing"));
+        // Anchored at both ends, but asked only about lines that end with its verb.
+        assert!(reversed("nav.comments_says"));
         // Anchored at the start too: read forwards, where it stops as early.
         assert!(!reversed("nav.numeric_date"));
         assert!(!reversed("caption.description"));
@@ -275,6 +294,11 @@ mod tests {
             "",
             ". AP",
             "Zürich bebt. (Foto: Anna Müller)",
+            "Jane Doe says:",
+            "- Jane Doe says: ",
+            "Łukasz Nowak napisał:",
+            "The mayor of a town in the far north of the country says",
+            "Jane Doe said more",
         ] {
             agree(line);
         }

@@ -74,6 +74,41 @@ static FURNITURE_RE: Matcher = Matcher::new(&patterns::nav::FURNITURE);
 static POST_LINK_RE: Matcher = Matcher::new(&patterns::nav::POST_LINK);
 
 static COMMENTS_RE: Matcher = Matcher::new(&patterns::nav::COMMENTS);
+static COMMENTS_SAYS_RE: Matcher = Matcher::new(&patterns::nav::COMMENTS_SAYS);
+
+/// False only when `text` cannot match [`COMMENTS_SAYS_RE`], which ends with one of its
+/// verbs after a space, then `:?\s*$`. Most lines end otherwise, and its automaton would
+/// read them whole (a bounded run of letters, many states). Non-ASCII near the end (a
+/// Unicode space, `napisał`, a long s that folds to `s`) is left to the automaton.
+fn ends_with_says(text: &str) -> bool {
+    const VERBS: [&[u8]; 7] = [
+        b" says",
+        b" sagt",
+        b" schreibt",
+        b" said",
+        b" wrote",
+        b" dice",
+        b" dit",
+    ];
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while end > 0
+        && matches!(
+            bytes[end - 1],
+            b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'
+        )
+    {
+        end -= 1;
+    }
+    if end > 0 && bytes[end - 1] == b':' {
+        end -= 1;
+    }
+    let tail = &bytes[end.saturating_sub(10)..];
+    !tail.is_ascii()
+        || VERBS.iter().any(|verb| {
+            end >= verb.len() && bytes[end - verb.len()..end].eq_ignore_ascii_case(verb)
+        })
+}
 
 static PLACEHOLDER_RE: Matcher = Matcher::new(&patterns::nav::PLACEHOLDER);
 
@@ -240,7 +275,10 @@ impl Nav {
             };
             return Some((&COOKIE, score));
         }
-        if words <= 40 && COMMENTS_RE.is_match(text) {
+        if words <= 40
+            && (COMMENTS_RE.is_match(text)
+                || ends_with_says(text) && COMMENTS_SAYS_RE.is_match(text))
+        {
             return Some((&COMMENTS, 0.85));
         }
         // Template phrases, specific enough that a long line is still the notice (after the
@@ -297,6 +335,62 @@ impl Detector for Nav {
 mod tests {
     use super::*;
     use crate::detect::testing::{fired_on_line, for_each_line};
+
+    /// The gate in front of [`COMMENTS_SAYS_RE`] lets through every line the `regex` crate
+    /// matches with the set: tricky endings, and every line and word of the bundled and
+    /// shared texts with each ending appended.
+    #[test]
+    fn ends_with_says_lets_every_byline_through() {
+        let reference = regex::RegexBuilder::new(&patterns::nav::COMMENTS_SAYS.regex_text())
+            .case_insensitive(true)
+            .build()
+            .expect("built-in pattern must compile");
+        let check = |line: &str| {
+            if reference.is_match(line) {
+                assert!(ends_with_says(line), "{line:?}");
+            }
+        };
+        let endings = [
+            " says:",
+            " SAYS",
+            " says: ",
+            " says:\t\r\n",
+            " Sagt",
+            " schreibt:",
+            " said",
+            " wrote\u{a0}",
+            " Dice:",
+            " dit",
+            " napisał:",
+            " napisała",
+            " \u{17f}ays:",
+            " \u{17f}aid",
+            " says\u{2003}",
+            " says:\u{85}",
+            " says :",
+            " says\u{a0}:",
+        ];
+        for ending in endings {
+            for start in ["Jane Doe", "Émilie", "- Zoë O'Brien", "x", ""] {
+                check(&format!("{start}{ending}"));
+            }
+        }
+        assert!(ends_with_says("Jane Doe says:"));
+        assert!(!ends_with_says("Jane Doe says more"));
+        let files = crate::test_texts::bundled()
+            .into_iter()
+            .chain(crate::test_texts::shared());
+        for file in files {
+            let text = String::from_utf8_lossy(&std::fs::read(file).unwrap()).into_owned();
+            for line in text.lines() {
+                check(line.trim());
+                for ending in endings {
+                    let words: Vec<&str> = line.split_whitespace().take(6).collect();
+                    check(&format!("{}{ending}", words.join(" ")));
+                }
+            }
+        }
+    }
 
     /// Remembered answers are those of a fresh ask: for every line and word count, asked
     /// twice in a scope, and again in a new scope over other bytes at the same place.

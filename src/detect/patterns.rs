@@ -60,6 +60,7 @@ pub const ALL: &[&Patterns] = &[
     &nav::FURNITURE,
     &nav::POST_LINK,
     &nav::COMMENTS,
+    &nav::COMMENTS_SAYS,
     &nav::PLACEHOLDER,
     &nav::NOTICE,
     &nav::NOTICE_GAPS,
@@ -419,8 +420,18 @@ pub mod nav {
             r"^\W*(?:\d+|one|two|three|ein|eine|zwei|drei|un|una|une|deux)\s+(?:thoughts?|responses?|comments?|replies|reactions|gedanken?|kommentare?|antworten|comentarios?|respuestas?|commentaires?|réponses?|komentarz[ey]?)\s+(?:on|to|zu|auf|a|en|sur|sobre|do)\s+[\x22“„«‘'‚]",
             r"^\W*(?:reply|antworten|responder|répondre|odpowiedz|rispondi|cancel reply|antwort abbrechen|log in to reply|melden|report comment)\W*$",
             r"^\W*(?:hier ist )?(?:ihre|deine) meinung(?: ist)? gefragt\W*$|^\W*(?:what do you think|tell us what you think|was meinen sie|was denkst du)\W*\??\W*$",
-            r"^\W*[\p{L}][\p{L} .'-]{1,40} (?:says|sagt|schreibt|said|wrote|dice|dit|napisał|napisała):?\s*$",
             r"\bkommentarfunktion\b|\bcomments? (?:are|is) (?:closed|moderated)\b|\bkommentare sind (?:geschlossen|deaktiviert)\b|\bnetiquette\b|\bsave my name, email\b|\bnotify me of (?:follow-up|new) (?:comments|posts)\b|\bbenachrichtige mich\b",
+        ],
+    };
+
+    /// A comment's byline ("Jane Doe says:"), apart from [`COMMENTS`]: its bounded run of
+    /// letters multiplied the states of every other comments branch, and only a line that
+    /// ends with one of its verbs can match it (see `nav::ends_with_says`).
+    pub const COMMENTS_SAYS: Patterns = Patterns {
+        name: "nav.comments_says",
+        case_insensitive: true,
+        branches: &[
+            r"^\W*[\p{L}][\p{L} .'-]{1,40} (?:says|sagt|schreibt|said|wrote|dice|dit|napisał|napisała):?\s*$",
         ],
     };
 

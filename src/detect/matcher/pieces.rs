@@ -149,7 +149,7 @@ impl Words {
                 } else {
                     &mut long
                 };
-                table.insert(key, 1 << index);
+                table.insert(key, super::bit_of(index));
             }
         }
         Words { short, long, ends }
@@ -233,8 +233,8 @@ impl CharWords {
             for (index, stored) in generated::PROGRAMS.iter().enumerate() {
                 for &c in stored.chars {
                     match chars.iter_mut().find(|(known, _)| *known == c) {
-                        Some((_, sets)) => *sets |= 1 << index,
-                        None => chars.push((c, 1 << index)),
+                        Some((_, sets)) => *sets |= super::bit_of(index),
+                        None => chars.push((c, super::bit_of(index))),
                     }
                 }
             }
