@@ -2,7 +2,7 @@
 //!
 //! Nearly every content word is at most [`SHORT_KEY`] bytes, and such a word is told apart
 //! from every other of its length by two machine words ([`short_key`], as the stopword table
-//! does). Those words live in an open-addressing table of `(key, tag, id)` slots: a lookup
+//! does). Those words live in an open-addressing table of `(key, tag, run)` slots: a lookup
 //! is a few loads, a multiply and one slot compare, where a `HashMap<&[u8], u32>` hashed the
 //! bytes, probed control groups and called memcmp (~60 instructions per word). The rare
 //! longer or empty word goes to a map.
@@ -17,11 +17,14 @@ use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::cell::Cell;
 
-/// A word's id, and whether the word was seen for the first time (so not yet in this line).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) struct Id {
+/// A word's id, and where it last went into a line's pairs (see `LineRuns` in `content.rs`):
+/// kept in the word's slot, which a lookup has at hand, rather than in a table by id.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Run {
     pub id: u32,
-    pub new: bool,
+    /// The line (from 1) the word was last added to; 0 for a word just interned.
+    pub line: u32,
+    pub pair: u32,
 }
 
 /// Low bits of a tag hold the word's length (1..=16), the high bits its generation.
@@ -35,7 +38,7 @@ const FIRST_BASE: u32 = 1 << LEN_BITS;
 struct Slot {
     key: [u64; 2],
     tag: u32,
-    id: u32,
+    run: Run,
 }
 
 /// The table a thread lends to its next document, and the base that document starts at.
@@ -66,7 +69,7 @@ pub(super) struct Interner<'d> {
     shift: u32,
     /// The used prefix's length minus one.
     mask: usize,
-    long: HashMap<Cow<'d, [u8]>, u32>,
+    long: HashMap<Cow<'d, [u8]>, Run>,
 }
 
 impl<'d> Interner<'d> {
@@ -99,17 +102,17 @@ impl<'d> Interner<'d> {
         self.short + self.long.len()
     }
 
-    /// The id of a word borrowed from the document.
+    /// The run of a word borrowed from the document.
     #[inline(always)]
-    pub fn id_of(&mut self, word: &'d [u8]) -> Id {
+    pub fn run_of(&mut self, word: &'d [u8]) -> &mut Run {
         if word.is_empty() || word.len() > SHORT_KEY {
             return self.long_id(Cow::Borrowed(word));
         }
         self.short_id(short_key(word), word.len() as u32)
     }
 
-    /// The id of a word that lives only in a buffer.
-    pub fn id_of_owned(&mut self, word: &[u8]) -> Id {
+    /// The run of a word that lives only in a buffer.
+    pub fn run_of_owned(&mut self, word: &[u8]) -> &mut Run {
         if word.is_empty() || word.len() > SHORT_KEY {
             return self.long_id(Cow::Owned(word.to_vec()));
         }
@@ -117,7 +120,7 @@ impl<'d> Interner<'d> {
     }
 
     #[inline(always)]
-    fn short_id(&mut self, key: [u64; 2], len: u32) -> Id {
+    fn short_id(&mut self, key: [u64; 2], len: u32) -> &mut Run {
         let mask = self.mask;
         let tag = self.base | len;
         let mut at = self.slot(key, len);
@@ -127,20 +130,25 @@ impl<'d> Interner<'d> {
                 break;
             }
             if slot.key == key && slot.tag == tag {
-                return Id {
-                    id: slot.id,
-                    new: false,
-                };
+                return &mut self.slots[at].run;
             }
             at = (at + 1) & mask;
         }
-        let id = self.len() as u32;
-        self.slots[at] = Slot { key, tag, id };
-        self.short += 1;
-        if self.short * 2 > self.mask {
-            self.grow();
+        if (self.short + 1) * 2 > self.mask {
+            return self.grow_and_add(key, len);
         }
-        Id { id, new: true }
+        let id = self.len() as u32;
+        self.short += 1;
+        let slot = &mut self.slots[at];
+        *slot = Slot {
+            key,
+            tag,
+            run: Run {
+                id,
+                ..Run::default()
+            },
+        };
+        &mut slot.run
     }
 
     #[inline(always)]
@@ -152,10 +160,16 @@ impl<'d> Interner<'d> {
         (((folded >> 64) as u64 ^ folded as u64) >> self.shift) as usize
     }
 
-    /// Doubles the prefix in use. Its live slots are set aside and put back under a new
-    /// generation, which empties the whole prefix at once.
+    /// Grows before the word goes in, so the slot returned stays where it is.
     #[cold]
     #[inline(never)]
+    fn grow_and_add(&mut self, key: [u64; 2], len: u32) -> &mut Run {
+        self.grow();
+        self.short_id(key, len)
+    }
+
+    /// Doubles the prefix in use. Its live slots are set aside and put back under a new
+    /// generation, which empties the whole prefix at once.
     fn grow(&mut self) {
         let live: Vec<Slot> = self.slots[..=self.mask]
             .iter()
@@ -195,13 +209,12 @@ impl<'d> Interner<'d> {
 
     #[cold]
     #[inline(never)]
-    fn long_id(&mut self, word: Cow<'d, [u8]>) -> Id {
-        if let Some(&id) = self.long.get(word.as_ref()) {
-            return Id { id, new: false };
-        }
+    fn long_id(&mut self, word: Cow<'d, [u8]>) -> &mut Run {
         let id = self.len() as u32;
-        self.long.insert(word, id);
-        Id { id, new: true }
+        self.long.entry(word).or_insert(Run {
+            id,
+            ..Run::default()
+        })
     }
 }
 
@@ -218,6 +231,30 @@ impl Drop for Interner<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word's id, and whether it was new (its run never used).
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    struct Id {
+        id: u32,
+        new: bool,
+    }
+
+    /// What a lookup tells the caller, marking the run used as `LineRuns` would.
+    fn seen(run: &mut Run) -> Id {
+        let new = run.line == 0;
+        run.line = 1;
+        Id { id: run.id, new }
+    }
+
+    impl<'d> Interner<'d> {
+        fn id_of(&mut self, word: &'d [u8]) -> Id {
+            seen(self.run_of(word))
+        }
+
+        fn id_of_owned(&mut self, word: &[u8]) -> Id {
+            seen(self.run_of_owned(word))
+        }
+    }
 
     /// Ids as the former `HashMap` interner gave them: in order of first occurrence.
     fn by_map(words: &[Vec<u8>]) -> Vec<Id> {
