@@ -123,7 +123,7 @@ impl<'d> Interner<'d> {
     fn short_id(&mut self, key: [u64; 2], len: u32) -> &mut Run {
         let mask = self.mask;
         let tag = self.base | len;
-        let mut at = self.slot(key, len);
+        let mut at = self.slot(key);
         loop {
             let slot = &self.slots[at];
             if slot.tag < self.base {
@@ -152,12 +152,13 @@ impl<'d> Interner<'d> {
     }
 
     #[inline(always)]
-    fn slot(&self, key: [u64; 2], len: u32) -> usize {
-        // Fold the two words and the length into one, then multiply: the top bits of the
-        // product depend on every bit of the key.
-        let mixed = key[0] ^ key[1].rotate_left(29) ^ u64::from(len).rotate_left(53);
-        let folded = u128::from(mixed ^ 0x243F_6A88_85A3_08D3) * 0x9E37_79B9_7F4A_7C15;
-        (((folded >> 64) as u64 ^ folded as u64) >> self.shift) as usize
+    fn slot(&self, key: [u64; 2]) -> usize {
+        // One multiply; its top bits depend on every bit of the folded key. The length is
+        // left out: the tag holds it, and words whose keys agree but lengths differ ("aa",
+        // "aaa") are rare enough to share a slot's neighbourhood (-4.3 M instructions on
+        // the generated corpus against a 128-bit fold with the length).
+        let mixed = key[0] ^ key[1].rotate_left(29);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// Grows before the word goes in, so the slot returned stays where it is.
@@ -186,7 +187,7 @@ impl<'d> Interner<'d> {
         let len_mask = (1 << LEN_BITS) - 1;
         for slot in live {
             let len = slot.tag & len_mask;
-            let mut at = self.slot(slot.key, len);
+            let mut at = self.slot(slot.key);
             while self.slots[at].tag >= self.base {
                 at = (at + 1) & mask;
             }
