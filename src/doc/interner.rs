@@ -48,7 +48,7 @@ struct Spare {
     base: u32,
 }
 
-/// Tables past this many slots (1.5 MB) are not kept, so one huge document does not pin
+/// Tables past this many slots (2 MB) are not kept, so one huge document does not pin
 /// its table to the thread.
 const KEEP_SLOTS: usize = 1 << 16;
 
