@@ -9,7 +9,7 @@
 //! Callers ask by line index, so the word -> id map is needed only while building: its keys
 //! borrow the document's parse-time keys instead of owning a copy of every word.
 
-use super::interner::{Id, Interner};
+use super::interner::{Interner, Run};
 use super::tokens::for_each_content_word;
 use super::{content_kind, Document, StopwordSet};
 
@@ -69,7 +69,7 @@ impl ContentWords {
                 if any_other(kinds) {
                     for_each_content_word(&line.text, &mut buf, |w| {
                         if stopwords.mask(w) & stop_bits == 0 {
-                            runs.add(ids.id_of_owned(w.as_bytes()));
+                            runs.add(ids.run_of_owned(w.as_bytes()));
                             words += 1;
                         }
                     });
@@ -80,7 +80,7 @@ impl ContentWords {
                     for (&mask, &kind) in masks.iter().zip(kinds) {
                         let word = key.next_word();
                         if kind == content_kind::KEY && mask & stop_bits == 0 {
-                            runs.add(ids.id_of(word));
+                            runs.add(ids.run_of(word));
                             words += 1;
                         }
                     }
@@ -116,13 +116,12 @@ impl ContentWords {
     }
 }
 
-/// Collects each line's `(id, multiplicity)` pairs without sorting: per id, the last line
-/// it was seen in and where its pair sits.
+/// Collects each line's `(id, multiplicity)` pairs without sorting: each word's [`Run`]
+/// tells the last line it was added to and where its pair sits.
 #[derive(Default)]
 struct LineRuns {
     pairs: Vec<(u32, u32)>,
-    /// Per id: line number (from 1) where it was last added, and its pair's index.
-    seen: Vec<(u32, u32)>,
+    /// The current line, from 1 (a new word's run says line 0).
     line: u32,
 }
 
@@ -134,19 +133,16 @@ impl LineRuns {
     // Called from two loops; left to itself the compiler stops inlining it (+15 M
     // instructions on the generated corpus).
     #[inline(always)]
-    fn add(&mut self, Id { id, new }: Id) {
-        let slot = self.pairs.len() as u32;
-        if new {
-            self.seen.push((self.line, slot));
-            self.pairs.push((id, 1));
-            return;
-        }
-        let seen = &mut self.seen[id as usize];
-        if seen.0 == self.line {
-            self.pairs[seen.1 as usize].1 += 1;
+    fn add(&mut self, run: &mut Run) {
+        if run.line == self.line {
+            self.pairs[run.pair as usize].1 += 1;
         } else {
-            *seen = (self.line, slot);
-            self.pairs.push((id, 1));
+            *run = Run {
+                id: run.id,
+                line: self.line,
+                pair: self.pairs.len() as u32,
+            };
+            self.pairs.push((run.id, 1));
         }
     }
 }
