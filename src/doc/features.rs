@@ -198,7 +198,11 @@ impl LineFeatures {
             }
             // Separators and sentence marks: ASCII has three, tested first.
             if b < 0x80 {
-                marks |= mark(b);
+                // A full stop sets its mark only after "www": most lines have a full stop,
+                // few an address, and the e-mail test below does not need the mark.
+                if b != b'.' || (at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www")) {
+                    marks |= mark(b);
+                }
                 if c == '|' || (matches!(c, '>' | '/') && prev == ' ') {
                     separators += 1;
                 }
@@ -236,7 +240,6 @@ impl LineFeatures {
         // ~330 instructions a line.
         let has_url = has_web_address(bytes, marks)
             || (marks & mark(b'@') != 0
-                && marks & mark(b'.') != 0
                 && memchr::memchr(b'@', bytes).is_some()
                 && memchr::memchr(b'.', bytes).is_some());
 
@@ -307,7 +310,8 @@ const fn mark(b: u8) -> u64 {
 /// True when `text` holds `http://`, `https://` or `www.` in any ASCII case: found from their
 /// rare punctuation (`:` and `.`, one memchr each) rather than from `h` and `w`, which are
 /// common letters; the same answer as searching for each of the three (`features_ref.rs`).
-/// `marks` tells which of the two the line may hold; the other is not searched for.
+/// `marks` tells which of the two the line may hold (a `.` marks only after `www`); the other
+/// is not searched for.
 fn has_web_address(text: &[u8], marks: u64) -> bool {
     let before = |at: usize, word: &[u8]| {
         at >= word.len() && text[at - word.len()..at].eq_ignore_ascii_case(word)

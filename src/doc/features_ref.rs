@@ -261,6 +261,8 @@ mod tests {
             "www\u{e}x",
             "https\u{1a}//x",
             "mail at home. www",
+            "xWWW.y w.ww.",
+            ".www",
         ] {
             same_as_reference(line);
         }
