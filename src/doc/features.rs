@@ -90,6 +90,9 @@ impl LineFeatures {
         let mut inner_sentences = 0usize;
         let mut after_stop = false;
         let mut words = WordTally::default();
+        // ASCII punctuation seen, one bit per byte value modulo 64: which of the marks of an
+        // address (`:`, `.`, `@`) the line can hold, so most lines skip their searches.
+        let mut marks = 0u64;
         let mut at = 0;
         while at < bytes.len() {
             let b = bytes[at];
@@ -195,6 +198,11 @@ impl LineFeatures {
             }
             // Separators and sentence marks: ASCII has three, tested first.
             if b < 0x80 {
+                // A full stop sets its mark only after "www": most lines have a full stop,
+                // few an address, and the e-mail test below does not need the mark.
+                if b != b'.' || (at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www")) {
+                    marks |= mark(b);
+                }
                 if c == '|' || (matches!(c, '>' | '/') && prev == ' ') {
                     separators += 1;
                 }
@@ -230,8 +238,10 @@ impl LineFeatures {
         // search finds exactly what a search in `trimmed.to_lowercase()` would. An ASCII
         // character is found as a byte: memchr's SIMD search, where `str::contains` took
         // ~330 instructions a line.
-        let has_url = has_web_address(bytes)
-            || (memchr::memchr(b'@', bytes).is_some() && memchr::memchr(b'.', bytes).is_some());
+        let has_url = has_web_address(bytes, marks)
+            || (marks & mark(b'@') != 0
+                && memchr::memchr(b'@', bytes).is_some()
+                && memchr::memchr(b'.', bytes).is_some());
 
         let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f32 / d as f32 };
         LineFeatures {
@@ -291,14 +301,24 @@ pub(crate) fn count_stopwords(masks: &[u32], language: Option<Language>) -> usiz
     }
 }
 
+/// The bit of `marks` (see [`LineFeatures::measure_trimmed`]) an ASCII byte sets. Bytes 64
+/// apart share one: a false alarm only costs the exact search.
+const fn mark(b: u8) -> u64 {
+    1 << (b & 63)
+}
+
 /// True when `text` holds `http://`, `https://` or `www.` in any ASCII case: found from their
 /// rare punctuation (`:` and `.`, one memchr each) rather than from `h` and `w`, which are
 /// common letters; the same answer as searching for each of the three (`features_ref.rs`).
-fn has_web_address(text: &[u8]) -> bool {
+/// `marks` tells which of the two the line may hold (a `.` marks only after `www`); the other
+/// is not searched for.
+fn has_web_address(text: &[u8], marks: u64) -> bool {
     let before = |at: usize, word: &[u8]| {
         at >= word.len() && text[at - word.len()..at].eq_ignore_ascii_case(word)
     };
-    memchr::memchr_iter(b':', text).any(|at| {
-        text[at + 1..].starts_with(b"//") && (before(at, b"http") || before(at, b"https"))
-    }) || memchr::memchr_iter(b'.', text).any(|at| before(at, b"www"))
+    (marks & mark(b':') != 0
+        && memchr::memchr_iter(b':', text).any(|at| {
+            text[at + 1..].starts_with(b"//") && (before(at, b"http") || before(at, b"https"))
+        }))
+        || (marks & mark(b'.') != 0 && memchr::memchr_iter(b'.', text).any(|at| before(at, b"www")))
 }

@@ -253,6 +253,16 @@ mod tests {
             "wWw.",
             "ww.w. www",
             "http:/ not quite ww.",
+            // Only one of an address's marks, or a byte sharing a mark's bit (0x00 with `@`,
+            // 0x0e with `.`, 0x1a with `:`).
+            "user@host",
+            "a.b and c@d",
+            "\u{0}x.y",
+            "www\u{e}x",
+            "https\u{1a}//x",
+            "mail at home. www",
+            "xWWW.y w.ww.",
+            ".www",
         ] {
             same_as_reference(line);
         }

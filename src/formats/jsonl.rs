@@ -6,8 +6,9 @@
 
 use super::RecordOptions;
 use crate::output::ErrorKind;
-use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -15,7 +16,7 @@ use std::ops::Range;
 #[derive(Debug)]
 pub struct Record<'a> {
     line: &'a str,
-    fields: Vec<(String, &'a RawValue)>,
+    fields: Vec<(Key<'a>, &'a RawValue)>,
     text_index: usize,
     /// The decoded text field.
     pub text: String,
@@ -49,7 +50,7 @@ pub fn parse_record<'a>(line: &'a [u8], opts: &RecordOptions) -> Result<Record<'
     // With the key repeated, the last one is the text (JSON parsers keep the last value).
     let text_index = fields
         .iter()
-        .rposition(|(k, _)| *k == opts.text_field)
+        .rposition(|(k, _)| *k.0 == *opts.text_field)
         .ok_or_else(|| {
             bad(
                 ErrorKind::MissingText,
@@ -86,8 +87,8 @@ pub fn parse_record<'a>(line: &'a [u8], opts: &RecordOptions) -> Result<Record<'
 }
 
 /// The value of `name` in a parsed field list, if any (the last one wins, as in JSON parsers).
-fn field_value(fields: &[(String, &RawValue)], name: &str) -> Option<serde_json::Value> {
-    let raw = fields.iter().rev().find(|(k, _)| k == name)?.1;
+fn field_value(fields: &[(Key, &RawValue)], name: &str) -> Option<serde_json::Value> {
+    let raw = fields.iter().rev().find(|(k, _)| k.0 == name)?.1;
     serde_json::from_str(raw.get()).ok()
 }
 
@@ -102,7 +103,7 @@ impl Record<'_> {
 
     /// The fields in order: each key (decoded) and its value's JSON as written on the line.
     pub fn raw_fields(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.fields.iter().map(|(k, raw)| (k.as_str(), raw.get()))
+        self.fields.iter().map(|(k, raw)| (k.0.as_ref(), raw.get()))
     }
 
     /// Where the text field's JSON value (quotes included) stands in the line, in bytes.
@@ -123,7 +124,10 @@ impl Record<'_> {
             return self.line.as_bytes().to_vec();
         }
         let span = self.text_span();
-        let mut out = Vec::with_capacity(self.line.len() - span.len() + text.len() + 16);
+        // Escapes make the text longer in JSON: at least one byte for each line break, so an
+        // eighth more keeps most records from growing the buffer while it is written.
+        let json_text = text.len() + text.len() / 8 + 16;
+        let mut out = Vec::with_capacity(self.line.len() - span.len() + json_text);
         out.extend_from_slice(&self.line.as_bytes()[..span.start]);
         crate::output::write_json_str(&mut out, text);
         out.extend_from_slice(&self.line.as_bytes()[span.end..]);
@@ -132,7 +136,7 @@ impl Record<'_> {
 }
 
 /// The top-level object's entries, in order, values left as raw JSON.
-fn parse_fields(line: &str) -> Result<Vec<(String, &RawValue)>, String> {
+fn parse_fields(line: &str) -> Result<Vec<(Key<'_>, &RawValue)>, String> {
     let mut de = serde_json::Deserializer::from_str(line);
     let fields = (&mut de)
         .deserialize_map(FieldsVisitor)
@@ -148,7 +152,7 @@ fn describe(e: &serde_json::Error) -> String {
 struct FieldsVisitor;
 
 impl<'de> Visitor<'de> for FieldsVisitor {
-    type Value = Vec<(String, &'de RawValue)>;
+    type Value = Vec<(Key<'de>, &'de RawValue)>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON object")
@@ -156,10 +160,41 @@ impl<'de> Visitor<'de> for FieldsVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(8));
-        while let Some(entry) = map.next_entry::<String, &'de RawValue>()? {
+        while let Some(entry) = map.next_entry::<Key<'de>, &'de RawValue>()? {
             fields.push(entry);
         }
         Ok(fields)
+    }
+}
+
+/// A field's key: borrowed from the line unless it holds an escape (most keys), where a
+/// `String` per key was an allocation per field of every record.
+#[derive(Debug)]
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string key")
+            }
+
+            fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(key)))
+            }
+
+            fn visit_str<E>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(key.to_owned())))
+            }
+
+            fn visit_string<E>(self, key: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(key)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
     }
 }
 
@@ -169,6 +204,18 @@ mod tests {
 
     fn opts() -> RecordOptions {
         RecordOptions::default()
+    }
+
+    /// Keys are slices of the line unless they hold an escape; both read the same.
+    #[test]
+    fn plain_keys_are_borrowed_and_escaped_keys_decoded() {
+        let line = br#"{"url":"x","t\u0065xt":"a","text":"b"}"#;
+        let record = parse_record(line, &opts()).unwrap();
+        let keys: Vec<_> = record.fields.iter().map(|(k, _)| &k.0).collect();
+        assert!(matches!(keys[0], Cow::Borrowed("url")));
+        assert!(matches!(keys[1], Cow::Owned(k) if k == "text"));
+        assert!(matches!(keys[2], Cow::Borrowed("text")));
+        assert_eq!(record.text, "b", "the last of two equal keys is the text");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! One job: read the file, clean it (whole, or window by window when it is big) and write
 //! its copy. Every failure becomes an [`Outcome`]; nothing here panics on bad input.
 
-use super::input::read_sized;
+use super::input::with_file_bytes;
 use crate::config::Config;
 use crate::corpus::{group_key, pass::folder_of, CorpusIndex};
 use crate::encoding;
@@ -136,12 +136,25 @@ fn process_whole(
             ),
         );
     }
-    let bytes = match read_sized(&mut file, size as usize) {
-        Ok(bytes) => bytes,
-        Err(e) => return failed(ErrorKind::Unreadable, e.to_string()),
-    };
-    drop(file);
-    if encoding::is_binary(&bytes, config.encoding) {
+    let result = with_file_bytes(file, size as usize, |bytes| {
+        clean_bytes(job, bytes, config, corpus, target.as_deref())
+    });
+    match result {
+        Ok(outcome) => outcome,
+        Err(e) => failed(ErrorKind::Unreadable, e.to_string()),
+    }
+}
+
+/// The read file `bytes` cleaned and written to `target` (none for a dry run).
+fn clean_bytes(
+    job: &Job,
+    bytes: &[u8],
+    config: &Config,
+    corpus: Option<&CorpusIndex>,
+    target: Option<&std::path::Path>,
+) -> Outcome {
+    let failed = |kind, message: String| Outcome::Failed { kind, message };
+    if encoding::is_binary(bytes, config.encoding) {
         if config.skip_binary {
             return Outcome::Skipped {
                 kind: ErrorKind::Binary,
@@ -154,12 +167,12 @@ fn process_whole(
     }
     let extra = match (corpus, &config.corpus) {
         (Some(index), Some(opts)) => {
-            index.findings(group_key(&folder_of(&job.display())), &bytes, opts)
+            index.findings(group_key(&folder_of(&job.display())), bytes, opts)
         }
         _ => Vec::new(),
     };
-    let cleaned = encoding::clean(&bytes, config.mode, config.encoding, &extra);
-    if let (Some(target), false) = (&target, config.dry_run) {
+    let cleaned = encoding::clean(bytes, config.mode, config.encoding, &extra);
+    if let (Some(target), false) = (target, config.dry_run) {
         if let Err(e) = write_atomic(target, &cleaned.output) {
             return failed(
                 ErrorKind::WriteFailed,
