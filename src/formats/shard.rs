@@ -259,19 +259,27 @@ mod tests {
     }
 
     fn clean(input: &str) -> (CleanedShard, Summary, Vec<serde_json::Value>) {
+        clean_with(input, &config(), 1)
+    }
+
+    fn clean_with(
+        input: &str,
+        config: &Config,
+        threads: usize,
+    ) -> (CleanedShard, Summary, Vec<serde_json::Value>) {
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(1)
+            .num_threads(threads)
             .build()
             .unwrap();
         let mut report = ReportWriter::Sample {
-            limit: 100,
+            limit: usize::MAX,
             records: Vec::new(),
         };
         let mut summary = Summary::default();
         let cleaned = clean_shard_bytes(
             input.as_bytes(),
             "s.jsonl",
-            &config(),
+            config,
             &pool,
             &mut report,
             &mut summary,
@@ -298,6 +306,45 @@ mod tests {
         assert_eq!(report.len(), 1);
         assert_eq!(report[0]["record"], 1);
         assert_eq!(report[0]["text"], "Home");
+    }
+
+    /// Batches end at the record cap and at each too-long line, whose rest is copied before
+    /// the next batch is read: a shard of several batches comes out in order, and the same
+    /// whatever the thread count.
+    #[test]
+    fn a_shard_of_several_batches_comes_out_the_same_with_one_or_two_threads() {
+        let mut config = config();
+        config.records.max_doc_bytes = 1_000;
+        let long = format!("{{\"text\": \"{}\"}}", "x".repeat(3_000));
+        let lines: Vec<String> = (0..2_600)
+            .map(|i| match i {
+                _ if i % 900 == 450 => long.clone(),
+                _ if i % 97 == 3 => "not json".to_string(),
+                _ => {
+                    let text = serde_json::to_string(&format!("Home\n{BODY} {i}\n")).unwrap();
+                    format!("{{\"id\": {i}, \"text\": {text}}}")
+                }
+            })
+            .collect();
+        let input = lines.join("\n") + "\n";
+        let (one, one_summary, one_report) = clean_with(&input, &config, 1);
+        let (two, two_summary, two_report) = clean_with(&input, &config, 2);
+        assert_eq!(one, two);
+        assert_eq!(one_summary, two_summary);
+        assert_eq!(one_report, two_report);
+
+        let output = String::from_utf8(one.output).unwrap();
+        let out_lines: Vec<&str> = output.lines().collect();
+        assert_eq!(out_lines.len(), 2_600);
+        assert_eq!(out_lines[450], long);
+        assert_eq!(out_lines[2_250], long);
+        assert_eq!(out_lines[3], "not json");
+        let last: serde_json::Value = serde_json::from_str(out_lines[2_599]).unwrap();
+        assert_eq!(last["text"], format!("{BODY} 2599\n"));
+        let dropped = 2_600 - 3 - 27;
+        assert_eq!(one_report.len(), dropped);
+        assert_eq!(one_report[dropped - 1]["record"], 2_600);
+        assert_eq!(one.messages.len(), 3 + 27);
     }
 
     #[test]
