@@ -10,6 +10,7 @@ mod body;
 mod locate;
 mod passes;
 mod prose;
+mod rows;
 mod topic;
 mod verdict;
 

@@ -12,7 +12,7 @@
 //! the build. A slot's tag holds the generation (document) that filled it, so slots of
 //! earlier documents read as empty without being cleared.
 
-use super::lang::{short_key, SHORT_KEY};
+use super::word_keys::{short_key, SHORT_KEY};
 use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::cell::Cell;

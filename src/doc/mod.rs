@@ -15,6 +15,7 @@ mod letters;
 mod lines;
 mod tokens;
 mod word_facts;
+mod word_keys;
 
 pub(crate) use chars::{ascii_lowercase_u64, changes_when_lowercased, decode as decode_char};
 pub use content::ContentWords;

@@ -126,7 +126,7 @@ const WINDOW: usize = 16;
 /// line is lowercased in two machine words, stored whole and cut back to the word: a few
 /// instructions where `push_str`, `make_ascii_lowercase` and `truncate` on the `String`
 /// checked capacity and character boundaries and lowered byte by byte (~80 per word).
-/// Returns the word's [`padded_key`](super::lang::padded_key) when it was cut from the
+/// Returns the word's [`padded_key`](super::word_keys::padded_key) when it was cut from the
 /// window (a word of at most [`WINDOW`] bytes, as are all stopwords of the table).
 #[inline(always)]
 fn push_ascii_lowercase(
@@ -215,7 +215,7 @@ impl WordFacts {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lang::padded_key;
+    use super::super::word_keys::padded_key;
     use super::*;
 
     #[test]
