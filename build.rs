@@ -127,6 +127,13 @@ fn main() {
 /// checks the verb, then counts letters back to the start.
 const READ_BACKWARDS: &[&str] = &["nav.comments_says"];
 
+/// Sets anchored only at the end that are still read forwards: `promo.sponsored_tail` ends
+/// in up to 90 characters without a full stop. Read backwards, every one of those places
+/// may be where its phrase ends, so each state pairs a count with the phrase's partial
+/// matches, new states on nearly every line; read forwards, it finds the phrase first
+/// (rare) and counts only after it.
+const READ_FORWARDS: &[&str] = &["promo.sponsored_tail"];
+
 /// Compile `hir` into a byte NFA, write it to `OUT_DIR` and return the path.
 ///
 /// A set whose every branch ends with `$` but not every one starts with `^` is compiled
@@ -134,11 +141,12 @@ const READ_BACKWARDS: &[&str] = &["nav.comments_says"];
 /// bytes of most lines (any prose line ending in a full stop) instead of reading each
 /// line whole, as a forward search must when a match can only end at the end. A set
 /// anchored at the start is read forwards, where it stops as early, unless it is one of
-/// [`READ_BACKWARDS`].
+/// [`READ_BACKWARDS`]; one of [`READ_FORWARDS`] is read forwards whatever its anchors.
 fn store_nfa(out: &Path, name: &str, hir: &Hir) -> String {
     let props = hir.properties();
     let reverse = props.look_set_suffix().contains(Look::End)
-        && (!props.look_set_prefix().contains(Look::Start) || READ_BACKWARDS.contains(&name));
+        && (!props.look_set_prefix().contains(Look::Start) || READ_BACKWARDS.contains(&name))
+        && !READ_FORWARDS.contains(&name);
     let nfa = thompson::Compiler::new()
         .configure(
             thompson::Config::new()

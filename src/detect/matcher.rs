@@ -284,6 +284,8 @@ mod tests {
         // Anchored at the start too: read forwards, where it stops as early.
         assert!(!reversed("nav.numeric_date"));
         assert!(!reversed("caption.description"));
+        // Anchored only at the end, but read forwards: its phrase, then a count.
+        assert!(!reversed("promo.sponsored_tail"));
         for line in [
             "The mayor spoke on Monday. Photo: Jane Roe",
             "The mayor spoke on Monday. Photo: Jane Roe ",
@@ -299,6 +301,11 @@ mod tests {
             "Łukasz Nowak napisał:",
             "The mayor of a town in the far north of the country says",
             "Jane Doe said more",
+            "Our new range is here. Learn more about it at shop.example.com",
+            "Learn more",
+            "Learn more. Then read on.",
+            "A long sentence. Click here to see the full list of offers, prices and terms of our spring sale in every shop of the chain, and more",
+            "Neue Kollektion! Mehr erfahren: hier. ",
         ] {
             agree(line);
         }

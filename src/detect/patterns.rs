@@ -68,6 +68,7 @@ pub const ALL: &[&Patterns] = &[
     &nav::CALENDAR_WORD,
     &nav::DATELINE_MARK,
     &nav::NUMERIC_DATE,
+    &bio::BIO_ANY_GAP,
     &bio::BIO,
 ];
 
@@ -546,16 +547,39 @@ pub mod nav {
 pub mod bio {
     use super::Patterns;
 
+    /// The name and verb that open a bio.
+    macro_rules! opening {
+        () => {
+            concat!(
+                r"^\W*[\w.'-]+(?:\s+(?:van|von|de|der|da|del|di|le|la)?\s*[\w.'-]+){1,2}(?:\s*\(@\w+\))?,?\s+",
+                r"(?:is|ist|arbeitet|schreibt|lehrt|beschäftigt sich|es|est|jest|lives|writes|covers|works)\b",
+            )
+        };
+    }
+
+    /// The job that closes a bio.
+    macro_rules! job {
+        () => {
+            concat!(
+                r"(?:writer|journalist|editor|contributor|reporter|correspondent|columnist|author|blogger|freelancer|producer|photographer|",
+                r"redakteur(?:in)?|autor(?:in)?|journalist(?:in)?|korrespondent(?:in)?|chefredakteur(?:in)?|fotograf(?:in)?|volontär(?:in)?|moderator(?:in)?|",
+                r"redaktor\w*|dziennikar\w*|periodista|redactor(?:a)?|journaliste|rédact(?:eur|rice)|head of|gründer(?:in)?|founder)\b",
+            )
+        };
+    }
+
     pub const BIO: Patterns = Patterns {
         name: "bio.bio",
         case_insensitive: true,
-        branches: &[concat!(
-            r"^\W*[\w.'-]+(?:\s+(?:van|von|de|der|da|del|di|le|la)?\s*[\w.'-]+){1,2}(?:\s*\(@\w+\))?,?\s+",
-            r"(?:is|ist|arbeitet|schreibt|lehrt|beschäftigt sich|es|est|jest|lives|writes|covers|works)\b",
-            r"(?:\W+\w+){0,20}?\W+",
-            r"(?:writer|journalist|editor|contributor|reporter|correspondent|columnist|author|blogger|freelancer|producer|photographer|",
-            r"redakteur(?:in)?|autor(?:in)?|journalist(?:in)?|korrespondent(?:in)?|chefredakteur(?:in)?|fotograf(?:in)?|volontär(?:in)?|moderator(?:in)?|",
-            r"redaktor\w*|dziennikar\w*|periodista|redactor(?:a)?|journaliste|rédact(?:eur|rice)|head of|gründer(?:in)?|founder)\b",
-        )],
+        branches: &[concat!(opening!(), r"(?:\W+\w+){0,20}?\W+", job!())],
+    };
+
+    /// [`BIO`] with any number of words between verb and job: every line [`BIO`] matches
+    /// matches it, so it is asked first and [`BIO`] only of the lines it lets through. Its
+    /// unbounded gap needs a few lazy-DFA states where the count to twenty needed many.
+    pub const BIO_ANY_GAP: Patterns = Patterns {
+        name: "bio.bio_any_gap",
+        case_insensitive: true,
+        branches: &[concat!(opening!(), r"(?:\W+\w+)*?\W+", job!())],
     };
 }
