@@ -41,7 +41,6 @@ pub(super) fn process(
     corpus: Option<&CorpusIndex>,
     progress: &ProgressBar,
 ) -> Option<Outcome> {
-    let failed = |kind, message: String| Outcome::Failed { kind, message };
     // Opened once: its size comes from the open file, not from a lookup by path first.
     let file = match File::open(job.input()) {
         Ok(file) => file,
@@ -117,7 +116,6 @@ fn process_whole(
     corpus: Option<&CorpusIndex>,
     size: u64,
 ) -> Outcome {
-    let failed = |kind, message: String| Outcome::Failed { kind, message };
     let target = config.out_dir.as_ref().map(|o| o.join(job.relative()));
     if size > config.max_file_bytes {
         if let (Some(target), false) = (&target, config.dry_run) {
@@ -153,7 +151,6 @@ fn clean_bytes(
     corpus: Option<&CorpusIndex>,
     target: Option<&std::path::Path>,
 ) -> Outcome {
-    let failed = |kind, message: String| Outcome::Failed { kind, message };
     if encoding::is_binary(bytes, config.encoding) {
         if config.skip_binary {
             return Outcome::Skipped {
@@ -194,4 +191,9 @@ fn copy_atomic(source: &mut File, to: &std::path::Path) -> io::Result<()> {
     let mut target = crate::output::AtomicFile::create(to)?;
     io::copy(source, &mut target)?;
     target.commit()
+}
+
+/// A job that failed with `kind`, and the message saying why.
+fn failed(kind: ErrorKind, message: String) -> Outcome {
+    Outcome::Failed { kind, message }
 }
