@@ -375,6 +375,16 @@ mod tests {
                 check(&format!("{start}{ending}"));
             }
         }
+        // Every verb the pattern lists, read from it: one added there but not to the gate
+        // fails here.
+        let branch = patterns::nav::COMMENTS_SAYS.branches[0];
+        let (_, group) = branch.rsplit_once(" (?:").expect("the verb group");
+        let (verbs, _) = group.split_once(')').expect("the verb group's end");
+        for verb in verbs.split('|') {
+            let line = format!("Jane Doe {verb}:");
+            assert!(reference.is_match(&line), "{line:?}");
+            check(&line);
+        }
         assert!(ends_with_says("Jane Doe says:"));
         assert!(!ends_with_says("Jane Doe says more"));
         let files = crate::test_texts::bundled()
