@@ -14,21 +14,13 @@ use super::tokens::for_each_content_word;
 use super::{content_kind, Document, StopwordSet};
 
 /// Whether any word is [`content_kind::OTHER`]: the only kind with bit 1 set, so the
-/// kinds are OR-ed eight at a time (`contains` calls memchr, and `max` compares byte by
-/// byte; both cost more than these few bytes).
-fn any_other(kinds: &[u8]) -> bool {
+/// words' facts are OR-ed together and that one bit tested.
+fn any_other(facts: &[u32]) -> bool {
     const _: () = assert!(
         content_kind::OTHER & 2 != 0 && content_kind::KEY & 2 == 0 && content_kind::NONE & 2 == 0
     );
-    let mut chunks = kinds.chunks_exact(8);
-    let mut any = 0u64;
-    for chunk in &mut chunks {
-        any |= u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-    }
-    for &kind in chunks.remainder() {
-        any |= u64::from(kind);
-    }
-    any & 0x0202_0202_0202_0202 != 0
+    let any = facts.iter().fold(0, |any, &fact| any | fact);
+    content_kind::of(any) & 2 != 0
 }
 
 /// Where one line's pairs end in [`ContentWords::pairs`], and its number of words.
@@ -53,7 +45,9 @@ impl ContentWords {
     pub fn build(doc: &Document) -> ContentWords {
         let stopwords = StopwordSet::shared();
         // `None` (no language guessed) counts a word listed by any language as a stopword.
-        let stop_bits = doc.language.map_or(u32::MAX, |lang| lang.bit());
+        let stop_bits = doc
+            .language
+            .map_or(content_kind::LANGUAGES, |lang| lang.bit());
         let mut ids = Interner::new(doc.facts.masks.len());
         let mut runs = LineRuns {
             pairs: Vec::with_capacity(doc.facts.masks.len()),
@@ -64,9 +58,9 @@ impl ContentWords {
         for (i, line) in doc.lines.iter().enumerate() {
             let mut words = 0u32;
             if !line.is_blank() {
-                let (masks, kinds) = doc.word_facts(i);
+                let facts = doc.word_facts(i);
                 runs.start_line();
-                if any_other(kinds) {
+                if any_other(facts) {
                     for_each_content_word(&line.text, &mut buf, |w| {
                         if stopwords.mask(w) & stop_bits == 0 {
                             runs.add(ids.run_of_owned(w.as_bytes()));
@@ -77,9 +71,9 @@ impl ContentWords {
                     // Only KEY words that are not stopwords count; each needs its place in
                     // the key all the same.
                     let mut key = KeyWords::new(doc.match_key(i).as_bytes());
-                    for (&mask, &kind) in masks.iter().zip(kinds) {
+                    for &fact in facts {
                         let word = key.next_word();
-                        if kind == content_kind::KEY && mask & stop_bits == 0 {
+                        if content_kind::of(fact) == content_kind::KEY && fact & stop_bits == 0 {
                             runs.add(ids.run_of(word));
                             words += 1;
                         }
@@ -254,13 +248,16 @@ mod tests {
 
     #[test]
     fn any_other_finds_an_other_kind_in_every_position() {
-        use content_kind::{KEY, NONE, OTHER};
+        use content_kind::{KEY, LANGUAGES, NONE, OTHER, SHIFT};
         for len in 0..20 {
-            let plain: Vec<u8> = (0..len).map(|i| [NONE, KEY][i % 2]).collect();
+            // Language bits, all of them set, never read as a kind.
+            let plain: Vec<u32> = (0..len)
+                .map(|i| u32::from([NONE, KEY][i % 2]) << SHIFT | LANGUAGES)
+                .collect();
             assert!(!any_other(&plain), "{len}");
             for at in 0..len {
                 let mut kinds = plain.clone();
-                kinds[at] = OTHER;
+                kinds[at] = u32::from(OTHER) << SHIFT;
                 assert!(any_other(&kinds), "{len} {at}");
             }
         }

@@ -7,7 +7,7 @@ use super::chars::{
 use super::lang::{Language, StopwordSet};
 use super::letters::ascii_letters;
 use super::tokens::is_unspaced_script;
-use super::word_facts::{OpenWord, WordFacts, WordTally};
+use super::word_facts::{content_kind, OpenWord, WordFacts, WordTally};
 
 /// What a line looks like, independent of its neighbours.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -50,9 +50,9 @@ impl LineFeatures {
 
     /// Every feature but `stopwords`, which needs the document language: the stopword mask
     /// of each word is appended to `out.masks` instead (see [`count_stopwords`]), so the
-    /// language guess and the count share one lookup per word. The line's lowercased words,
-    /// space-separated (its [`super::normalize_for_match`] key), are appended to `out.keys`,
-    /// and what the topic tokenizer makes of each word to `out.kinds`.
+    /// language guess and the count share one lookup per word, with what the topic
+    /// tokenizer makes of the word in its top byte. The line's lowercased words,
+    /// space-separated (its [`super::normalize_for_match`] key), are appended to `out.keys`.
     ///
     /// One pass over the characters finds the words too (a word is a run of alphanumeric
     /// characters, as [`super::words`] has it), so each character is decoded and classified
@@ -293,11 +293,15 @@ fn starts_upper(text: &[u8]) -> bool {
     false
 }
 
-/// Words whose mask lists `language` (or any language when it is unknown).
+/// Words whose mask lists `language` (or any language when it is unknown); the masks carry
+/// their words' kinds above the language bits.
 pub(crate) fn count_stopwords(masks: &[u32], language: Option<Language>) -> usize {
     match language {
         Some(lang) => masks.iter().filter(|&&m| m & lang.bit() != 0).count(),
-        None => masks.iter().filter(|&&m| m != 0).count(),
+        None => masks
+            .iter()
+            .filter(|&&m| m & content_kind::LANGUAGES != 0)
+            .count(),
     }
 }
 

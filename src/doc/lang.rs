@@ -120,6 +120,8 @@ impl StopwordSet {
 
 /// Bytes of a mask that hold language bits.
 const LANGUAGE_BYTES: usize = CODES.len().div_ceil(8);
+// The parse keeps a word's content kind in the byte above them.
+const _: () = assert!(CODES.len() <= super::content_kind::SHIFT as usize);
 
 /// Byte `b` spread over a machine word: byte `i` of `SPREAD[b]` is bit `i` of `b`.
 static SPREAD: [u64; 256] = {

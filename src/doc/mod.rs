@@ -69,7 +69,7 @@ pub struct Document<'a> {
     pub lines: Vec<Line<'a>>,
     /// The dominant language guessed from stopword hits, if any.
     pub language: Option<Language>,
-    /// Every word's stopword mask and content kind, and every line's [`normalize_for_match`]
+    /// Every word's stopword mask and content kind (one `u32`), and every line's [`normalize_for_match`]
     /// key, back to back; where each line's words and key end.
     facts: WordFacts,
     word_ends: Vec<u32>,
@@ -134,13 +134,14 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// Line `index`'s words: each one's stopword mask and [`content_kind`], in order.
-    pub(crate) fn word_facts(&self, index: usize) -> (&[u32], &[u8]) {
+    /// Line `index`'s words: each one's stopword mask with its [`content_kind`] in the top
+    /// byte, in order.
+    pub(crate) fn word_facts(&self, index: usize) -> &[u32] {
         let start = index
             .checked_sub(1)
             .map_or(0, |p| self.word_ends[p] as usize);
         let end = self.word_ends[index] as usize;
-        (&self.facts.masks[start..end], &self.facts.kinds[start..end])
+        &self.facts.masks[start..end]
     }
 
     /// Line `index` as [`normalize_for_match`] gives it, computed once at parse time.

@@ -41,8 +41,20 @@ impl OpenWord {
 }
 
 /// What [`super::for_each_content_word`] makes of a word, so the topic tokens can be read
-/// off the parse-time keys instead of tokenizing every line again.
+/// off the parse-time keys instead of tokenizing every line again. Kept in the top byte of
+/// the word's stopword mask (see [`WordFacts::masks`]).
 pub(crate) mod content_kind {
+    /// Where a word's kind sits in its entry of [`super::WordFacts::masks`].
+    pub const SHIFT: u32 = 24;
+    /// The bits of an entry that are its stopword mask; the languages fit below [`SHIFT`].
+    pub const LANGUAGES: u32 = (1 << SHIFT) - 1;
+
+    /// The kind held in an entry of [`super::WordFacts::masks`].
+    #[inline]
+    pub fn of(fact: u32) -> u8 {
+        (fact >> SHIFT) as u8
+    }
+
     /// Not a content word (too short, or no letter).
     pub const NONE: u8 = 0;
     /// One content word: the word's key (lowercased) as it stands.
@@ -90,17 +102,19 @@ impl WordTally {
         // The stopword key comes from the lowercased window still in registers when the
         // word took that path, rather than from reloading and slicing the key just stored.
         let key = if !open.lowers {
-            push_ascii_lowercase(text, open.start, end, &mut out.keys)
+            // SAFETY: the parse starts a word where it read a character's first byte and
+            // ends it where it read the next one (or at the line's end).
+            unsafe { push_ascii_lowercase(text, open.start, end, &mut out.keys) }
         } else {
             push_lowercase(&text[open.start..end], &mut out.keys);
             None
         };
-        out.masks.push(match key {
+        let mask = match key {
             Some(key) => stopwords.mask_of_key(key, len),
             None => stopwords.mask(&out.keys[start..]),
-        });
+        };
         // As `for_each_content_word` decides, from the same characters.
-        out.kinds.push(if open.ascii {
+        let kind = if open.ascii {
             if len >= 3 && open.alpha {
                 content_kind::KEY
             } else {
@@ -112,7 +126,10 @@ impl WordTally {
             content_kind::KEY
         } else {
             content_kind::NONE
-        });
+        };
+        // One push a word: the kind rides in the mask's unused top byte.
+        out.masks
+            .push(mask | u32::from(kind) << content_kind::SHIFT);
     }
 }
 
@@ -128,29 +145,37 @@ const WINDOW: usize = 16;
 /// checked capacity and character boundaries and lowered byte by byte (~80 per word).
 /// Returns the word's [`padded_key`](super::word_keys::padded_key) when it was cut from the
 /// window (a word of at most [`WINDOW`] bytes, as are all stopwords of the table).
+///
+/// # Safety
+///
+/// `start` and `end` must be character boundaries of `text`. The parse knows they are, and
+/// checking it again here (as indexing the `str` did) cost ~13 instructions a word.
 #[inline(always)]
-fn push_ascii_lowercase(
+unsafe fn push_ascii_lowercase(
     text: &str,
     start: usize,
     end: usize,
     out: &mut String,
 ) -> Option<[u64; 2]> {
-    // Indexing the `str` checks that both ends are character boundaries, which makes the
-    // bytes appended below valid UTF-8 by themselves.
-    let word: &str = &text[start..end];
-    // SAFETY: what stays appended is `word` with `A`..=`Z` mapped to `a`..=`z`: ASCII bytes
-    // replaced by ASCII bytes in valid UTF-8 leave it valid (`ascii_lowercase_u64` and
+    let bytes = text.as_bytes();
+    let len = end.wrapping_sub(start);
+    // SAFETY: the bytes kept below lie between two character boundaries, so they are valid
+    // UTF-8, and they are appended with `A`..=`Z` mapped to `a`..=`z`: ASCII bytes replaced
+    // by ASCII bytes in valid UTF-8 leave it valid (`ascii_lowercase_u64` and
     // `make_ascii_lowercase` agree byte for byte, see the tests). Window bytes past the word,
     // which may end inside a character, are cut off by the `truncate` before `out` is used.
     let keys = unsafe { out.as_mut_vec() };
     let at = keys.len();
-    match text.as_bytes().get(start..start + WINDOW) {
-        Some(window) if word.len() <= WINDOW => {
-            let lowered = lowercase_window(window.try_into().unwrap());
+    // The window is sliced without the word: bounds are still checked (two compares), the
+    // boundaries are the caller's promise.
+    let window = bytes.get(start..).and_then(|rest| rest.first_chunk::<WINDOW>());
+    match window {
+        Some(window) if len <= WINDOW => {
+            let lowered = lowercase_window(window);
             keys.extend_from_slice(&lowered);
-            keys.truncate(at + word.len());
+            keys.truncate(at + len);
             // The bytes past the word cleared: its zero-padded first sixteen bytes.
-            let keep = KEEP[word.len()];
+            let keep = KEEP[len];
             let (low, high) = lowered.split_at(8);
             Some([
                 u64::from_le_bytes(low.try_into().unwrap()) & keep[0],
@@ -158,7 +183,7 @@ fn push_ascii_lowercase(
             ])
         }
         _ => {
-            keys.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
+            keys.extend(bytes[start..end].iter().map(|b| b.to_ascii_lowercase()));
             None
         }
     }
@@ -198,8 +223,9 @@ fn lowercase_window(window: &[u8; WINDOW]) -> [u8; WINDOW] {
 /// [`content_kind`]; and the lines' keys (see [`super::normalize_for_match`]).
 #[derive(Debug, Default)]
 pub(crate) struct WordFacts {
+    /// Per word, its stopword mask in the low bits ([`content_kind::LANGUAGES`]) and its
+    /// [`content_kind`] in the top byte ([`content_kind::of`]).
     pub masks: Vec<u32>,
-    pub kinds: Vec<u8>,
     pub keys: String,
 }
 
@@ -207,7 +233,6 @@ impl WordFacts {
     pub fn with_capacity(bytes: usize) -> WordFacts {
         WordFacts {
             masks: Vec::with_capacity(bytes / 6 + 1),
-            kinds: Vec::with_capacity(bytes / 6 + 1),
             keys: String::with_capacity(bytes),
         }
     }
@@ -227,7 +252,8 @@ mod tests {
         for &start in &bounds {
             for &end in bounds.iter().filter(|&&e| e >= start) {
                 let mut out = String::from("x ");
-                let key = push_ascii_lowercase(line, start, end, &mut out);
+                // SAFETY: both ends are character boundaries of `line`.
+                let key = unsafe { push_ascii_lowercase(line, start, end, &mut out) };
                 let mut want = line[start..end].to_string();
                 want.make_ascii_lowercase();
                 assert_eq!(out, format!("x {want}"));
