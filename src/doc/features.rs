@@ -135,7 +135,14 @@ impl LineFeatures {
                         word.alpha = true;
                         digit_run = 0;
                         at += run;
-                    } else if b.is_ascii_digit() {
+                        // The run is maximal: the byte after it is no ASCII letter, so it
+                        // skips that test (most words end here, at a space).
+                        match bytes.get(at) {
+                            Some(&next) => b = next,
+                            None => break,
+                        }
+                    }
+                    if b.is_ascii_digit() {
                         digits += 1;
                         digit_run += 1;
                         word.chars += 1;

@@ -168,7 +168,9 @@ unsafe fn push_ascii_lowercase(
     let at = keys.len();
     // The window is sliced without the word: bounds are still checked (two compares), the
     // boundaries are the caller's promise.
-    let window = bytes.get(start..).and_then(|rest| rest.first_chunk::<WINDOW>());
+    let window = bytes
+        .get(start..)
+        .and_then(|rest| rest.first_chunk::<WINDOW>());
     match window {
         Some(window) if len <= WINDOW => {
             let lowered = lowercase_window(window);
