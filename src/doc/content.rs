@@ -72,7 +72,7 @@ impl ContentWords {
                     // the key all the same.
                     let mut key = KeyWords::new(doc.match_key(i).as_bytes());
                     for &fact in facts {
-                        let word = key.next_word();
+                        let word = key.next_word_of(content_kind::key_len(fact));
                         if content_kind::of(fact) == content_kind::KEY && fact & stop_bits == 0 {
                             runs.add(ids.run_of(word));
                             words += 1;
@@ -151,6 +151,17 @@ struct KeyWords<'d> {
 impl<'d> KeyWords<'d> {
     fn new(key: &'d [u8]) -> KeyWords<'d> {
         KeyWords { key, at: 0 }
+    }
+
+    /// The next word, of `len` bytes when that is known (not 0): the parse's length of it.
+    #[inline(always)]
+    fn next_word_of(&mut self, len: usize) -> &'d [u8] {
+        if len == 0 {
+            return self.next_word();
+        }
+        let start = self.at;
+        self.at += len + 1;
+        &self.key[start..start + len]
     }
 
     /// The next word (empty past the end). Spaces are found eight bytes at a time: words

@@ -226,6 +226,11 @@ mod tests {
             .collect();
         assert_eq!(masks, ref_masks, "{line:?}");
         let kinds: Vec<u8> = facts.masks.iter().map(|&m| content_kind::of(m)).collect();
+        // A key length kept with a word is its key's (the topic words slice by it).
+        for (word, &m) in facts.keys.split(' ').zip(&facts.masks) {
+            let len = content_kind::key_len(m);
+            assert!(len == 0 || len == word.len(), "{line:?} {word:?}");
+        }
         // The content words read off the keys are the topic tokenizer's.
         if !kinds.contains(&content_kind::OTHER) {
             let from_keys: Vec<&str> = facts

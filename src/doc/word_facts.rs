@@ -49,10 +49,20 @@ pub(crate) mod content_kind {
     /// The bits of an entry that are its stopword mask; the languages fit below [`SHIFT`].
     pub const LANGUAGES: u32 = (1 << SHIFT) - 1;
 
+    /// Where the length of a word's key sits, above its kind: 0 when the parse did not
+    /// take the word from its lowercased window (the key is then found by its space).
+    pub const KEY_LEN_SHIFT: u32 = SHIFT + 2;
+
     /// The kind held in an entry of [`super::WordFacts::masks`].
     #[inline]
     pub fn of(fact: u32) -> u8 {
-        (fact >> SHIFT) as u8
+        (fact >> SHIFT) as u8 & 3
+    }
+
+    /// The length of the word's key, when the entry holds it (else 0).
+    #[inline]
+    pub fn key_len(fact: u32) -> usize {
+        (fact >> KEY_LEN_SHIFT) as usize
     }
 
     /// Not a content word (too short, or no letter).
@@ -109,9 +119,11 @@ impl WordTally {
             push_lowercase(&text[open.start..end], &mut out.keys);
             None
         };
-        let mask = match key {
-            Some(key) => stopwords.mask_of_key(key, len),
-            None => stopwords.mask(&out.keys[start..]),
+        // A key cut from the window (at most 16 bytes) has the word's length; the topic
+        // words then find it in the line's key without searching for its space.
+        let (mask, key_len) = match key {
+            Some(key) => (stopwords.mask_of_key(key, len), len as u32),
+            None => (stopwords.mask(&out.keys[start..]), 0),
         };
         // As `for_each_content_word` decides, from the same characters.
         let kind = if open.ascii {
@@ -127,9 +139,10 @@ impl WordTally {
         } else {
             content_kind::NONE
         };
-        // One push a word: the kind rides in the mask's unused top byte.
-        out.masks
-            .push(mask | u32::from(kind) << content_kind::SHIFT);
+        // One push a word: the kind and the key's length ride in the mask's unused top byte.
+        out.masks.push(
+            mask | u32::from(kind) << content_kind::SHIFT | key_len << content_kind::KEY_LEN_SHIFT,
+        );
     }
 }
 
