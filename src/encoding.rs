@@ -59,7 +59,9 @@ pub fn is_binary(bytes: &[u8], declared: Option<&'static Encoding>) -> bool {
         enc if enc == UTF_16LE || enc == UTF_16BE => {
             probe.chunks_exact(2).any(|unit| unit == [0, 0])
         }
-        _ => probe.contains(&0),
+        // memchr's SIMD search: `contains` went through core's word-at-a-time memchr,
+        // ~7 K instructions for the 8 KiB of every document.
+        _ => memchr::memchr(0, probe).is_some(),
     }
 }
 
