@@ -63,6 +63,18 @@ impl Line<'_> {
     }
 }
 
+/// `text.trim()`, answered from the two end bytes when both are printable ASCII (most
+/// lines): `trim` decodes a character at each end and asks the Unicode whitespace table.
+#[inline]
+fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let printable = |b: u8| b > b' ' && b < 0x7f;
+    match (bytes.first(), bytes.last()) {
+        (Some(&first), Some(&last)) if printable(first) && printable(last) => text,
+        _ => text.trim(),
+    }
+}
+
 /// A document: its lines and document-level facts the detectors share.
 #[derive(Debug)]
 pub struct Document<'a> {
@@ -94,7 +106,7 @@ impl<'a> Document<'a> {
             .enumerate()
             .map(|(index, (raw, terminator))| {
                 let text = texts.next(raw, terminator);
-                let trimmed = text.trim();
+                let trimmed = trim(&text);
                 let features = LineFeatures::measure_trimmed(trimmed, stopwords, &mut facts);
                 if raw.len() > MAX_ANALYSED_LINE && !features.blank {
                     // Two long lines that share their first bytes are not copies: the key
@@ -227,6 +239,23 @@ mod tests {
                 line.features,
                 LineFeatures::compute(&line.text, sw, doc.language)
             );
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim_whatever_the_end_bytes() {
+        let ends = [
+            "", " ", "\t", "\u{a0}", "\u{3000}", "\u{85}", "x", "!", "~", "\u{7f}", "é", "\u{1}",
+        ];
+        for first in ends {
+            for last in ends {
+                for middle in ["", "a", " mid dle "] {
+                    let text = format!("{first}{middle}{last}");
+                    let want = text.trim();
+                    assert_eq!(trim(&text), want, "{text:?}");
+                    assert_eq!(trim(&text).as_ptr(), want.as_ptr(), "{text:?}");
+                }
+            }
         }
     }
 
