@@ -22,10 +22,7 @@ pub(super) struct Automaton {
 enum Engine {
     /// The full DFA `build.rs` stored, read in place, and its start state for a whole line
     /// (nothing before it for `\b` to look at), found once.
-    Dense {
-        dfa: dense::DFA<&'static [u32]>,
-        start: StateID,
-    },
+    Dense { dfa: Dense, start: StateID },
     /// A lazy DFA over the stored NFA, for a set whose full DFA would be too big.
     Lazy {
         dfa: DFA,
@@ -66,9 +63,9 @@ impl Automaton {
     pub(super) fn is_match(&self, haystack: &[u8]) -> bool {
         match &self.engine {
             Engine::Dense { dfa, start } if self.reverse => {
-                dense_match(dfa, *start, haystack.iter().rev())
+                dense_match::<true>(dfa, *start, haystack)
             }
-            Engine::Dense { dfa, start } => dense_match(dfa, *start, haystack.iter()),
+            Engine::Dense { dfa, start } => dense_match::<false>(dfa, *start, haystack),
             Engine::Lazy { caches, .. } => self.is_match_with(&mut caches.get(), haystack),
         }
     }
@@ -125,27 +122,59 @@ impl Engine {
     }
 }
 
-/// Whether `dfa`, from `start`, reaches a match on `bytes`: the earliest-match search of
-/// `regex_automata` without its per-call set-up (an `Input`, the start state looked up by
-/// the byte before the span). A match state is entered one byte after the match ends, or
-/// on the end of input; the DFAs have no quit bytes, so a special state that is neither a
-/// match nor dead (a start or accelerated state) is read through like any other.
+type Dense = dense::DFA<&'static [u32]>;
+
+/// Whether `dfa`, from `start`, reaches a match on `bytes` (read from the end when
+/// `REVERSE`): the earliest-match search of `regex_automata` without its per-call set-up
+/// (an `Input`, the start state looked up by the byte before the span). A match state is
+/// entered one byte after the match ends, or on the end of input; the DFAs have no quit
+/// bytes, so a special state that is neither a match nor dead (a start or accelerated
+/// state) is read through like any other. Four bytes a turn, to spare the loop's own
+/// instructions.
 #[inline(always)]
-fn dense_match<'a>(
-    dfa: &dense::DFA<&'static [u32]>,
-    start: StateID,
-    bytes: impl Iterator<Item = &'a u8>,
-) -> bool {
+fn dense_match<const REVERSE: bool>(dfa: &Dense, start: StateID, bytes: &[u8]) -> bool {
     let mut state = start;
-    for &byte in bytes {
-        state = dfa.next_state(state, byte);
-        if dfa.is_special_state(state) {
-            if dfa.is_match_state(state) {
-                return true;
+    macro_rules! step {
+        ($byte:expr) => {
+            // SAFETY: `state` is `start` or the target of a transition, and a DFA written
+            // by `to_bytes_little_endian` (see `Engine::dense`) holds only valid state ids
+            // there.
+            state = unsafe { dfa.next_state_unchecked(state, $byte) };
+            if dfa.is_special_state(state) {
+                if dfa.is_match_state(state) {
+                    return true;
+                }
+                if dfa.is_dead_state(state) {
+                    return false;
+                }
             }
-            if dfa.is_dead_state(state) {
-                return false;
-            }
+        };
+    }
+    if REVERSE {
+        let chunks = bytes.rchunks_exact(4);
+        let first = chunks.remainder();
+        for chunk in chunks {
+            let [a, b, c, d]: [u8; 4] = chunk.try_into().expect("chunks of four");
+            step!(d);
+            step!(c);
+            step!(b);
+            step!(a);
+        }
+        for &byte in first.iter().rev() {
+            step!(byte);
+        }
+    } else {
+        let chunks = bytes.chunks_exact(4);
+        let last = chunks.remainder();
+        for chunk in chunks {
+            let [a, b, c, d]: [u8; 4] = chunk.try_into().expect("chunks of four");
+            step!(a);
+            step!(b);
+            step!(c);
+            step!(d);
+        }
+        for &byte in last {
+            step!(byte);
         }
     }
     dfa.is_match_state(dfa.next_eoi_state(state))
