@@ -2,8 +2,8 @@
 //!
 //! Why: compiling the patterns as written (Unicode classes such as `\w`, `\W`, `\p{L}` and `.`
 //! under case-insensitive matching, some in bounded repeats like `.{0,80}`) took ~130 ms per
-//! process, most of a `dehusk clean` of one small file (issue #5). Full DFAs are no way out:
-//! several sets determinize to more than 128 MB.
+//! process, most of a `dehusk clean` of one small file (issue #5). Full DFAs for every set are
+//! no way out: several sets determinize to more than 128 MB.
 //!
 //! What: every non-ASCII character is mapped to one byte 0x80..=0xFF such that two characters
 //! share a byte only when every class and literal of every pattern treats them alike (an
@@ -13,6 +13,11 @@
 //! time a line is matched as it is when it is ASCII, else after mapping each character to its
 //! byte; one character stays one byte, so counted repeats count the same. Word boundaries are
 //! ASCII (`(?-u:\b)`), which sees every non-ASCII byte as a non-word byte either way.
+//!
+//! A set whose full DFA over those bytes stays small (`MAX_DENSE`) also gets it, built and
+//! minimized here and stored as `regex_automata` serializes it: most lines a set is asked
+//! about are short, and a lazy DFA's per-call set-up and state building cost more there
+//! than reading the line.
 //!
 //! For each set it also finds words one of which every match contains (case aside), and
 //! stores the rarest 5-byte (or 3-byte) piece of each: a line without any of a set's pieces
@@ -27,7 +32,8 @@ mod patterns;
 #[path = "src/detect/program.rs"]
 mod program;
 
-use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::dfa::{dense, StartKind};
+use regex_automata::nfa::thompson::{self, WhichCaptures, NFA};
 use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, Hir, HirKind, Look, Repetition};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -84,17 +90,41 @@ fn main() {
     );
     let mut summary = String::new();
     let mut with_bits = 0;
-    for (set, hir) in patterns::ALL.iter().zip(&hirs) {
-        let bytes_hir = alphabet.rewrite(hir);
-        let program = store_nfa(&out, set.name, &bytes_hir);
+    let nfas: Vec<(String, NFA)> = patterns::ALL
+        .iter()
+        .zip(&hirs)
+        .map(|(set, hir)| store_nfa(&out, set.name, &alphabet.rewrite(hir)))
+        .collect();
+    // Full DFAs are most of the build script's time (seconds for a big set, most of them
+    // spent finding that it does not fit), so every set's is built on a thread of its own.
+    let denses: Vec<Option<(String, usize)>> = std::thread::scope(|scope| {
+        let out = &out;
+        let building: Vec<_> = patterns::ALL
+            .iter()
+            .zip(&nfas)
+            .map(|(set, (_, nfa))| scope.spawn(move || store_dense(out, set.name, nfa)))
+            .collect();
+        building
+            .into_iter()
+            .map(|thread| thread.join().expect("a full DFA build does not panic"))
+            .collect()
+    });
+    for ((set, hir), ((program, _), dense)) in
+        patterns::ALL.iter().zip(&hirs).zip(nfas.iter().zip(denses))
+    {
         // Words that every match contains: a line without any of them is answered without
         // mapping it or running the automaton (see `required`).
         let (words, chars) = required(hir);
         let words = scan_words(words);
         let pieces: Vec<&[u8]> = words.iter().map(|w| rarest_piece(w.as_bytes())).collect();
         summary += &format!(
-            "{}: required {words:?}, pieces {:?}, characters {chars:?}\n",
+            "{}: full DFA {}, required {words:?}, pieces {:?}, characters {chars:?}\n",
             set.name,
+            dense
+                .as_ref()
+                .map_or("none (lazy DFA)".to_string(), |(_, len)| format!(
+                    "{len} bytes"
+                )),
             pieces
                 .iter()
                 .map(|t| String::from_utf8_lossy(t).into_owned())
@@ -102,9 +132,17 @@ fn main() {
         );
         with_bits += usize::from(!pieces.is_empty() || !chars.is_empty());
         let pieces: Vec<String> = pieces.iter().map(|p| format!("&{p:?}")).collect();
+        // A full DFA is read in place as `u32`s, so its bytes sit in an aligned static.
+        let dense = match &dense {
+            Some((path, len)) => format!(
+                "{{ static DENSE: Aligned<[u8; {len}]> = Aligned {{ _align: [], \
+                 bytes: *include_bytes!({path:?}) }}; &DENSE.bytes }}"
+            ),
+            None => "&[]".to_string(),
+        };
         code += &format!(
-            "    Stored {{ name: {:?}, program: include_bytes!({program:?}), pieces: &[{}], \
-             chars: &{chars:?} }},\n",
+            "    Stored {{ name: {:?}, program: include_bytes!({program:?}), dense: {dense}, \
+             pieces: &[{}], chars: &{chars:?} }},\n",
             set.name,
             pieces.join(", ")
         );
@@ -134,7 +172,46 @@ const READ_BACKWARDS: &[&str] = &["nav.comments_says"];
 /// (rare) and counts only after it.
 const READ_FORWARDS: &[&str] = &["promo.sponsored_tail"];
 
-/// Compile `hir` into a byte NFA, write it to `OUT_DIR` and return the path.
+/// Largest full DFA stored for a set, in bytes: a set whose DFA would be bigger keeps only
+/// its NFA and is searched by a lazy DFA at run time (unanchored sets with bounded gaps such
+/// as `.{0,80}` grow to hundreds of megabytes).
+const MAX_DENSE: usize = 2 << 20;
+
+/// Build the full DFA of `nfa` (unanchored forwards, anchored backwards, as the matcher
+/// searches) when it stays under [`MAX_DENSE`], write it to `OUT_DIR` and return its path and
+/// length. A full DFA needs no state building and no cache at run time: most calls read a
+/// short line, where the lazy DFA's set-up cost more than the search itself.
+fn store_dense(out: &Path, name: &str, nfa: &NFA) -> Option<(String, usize)> {
+    let start = if nfa.is_reverse() {
+        StartKind::Anchored
+    } else {
+        StartKind::Unanchored
+    };
+    let dfa = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .start_kind(start)
+                .minimize(true)
+                // A set that cannot fit gives up when it passes these: at 4x and 2x
+                // `MAX_DENSE` the build script ran ~2 min (`nav.notice` alone ~30 s), at
+                // these ~75 s for the same DFAs; at 1x and 0.5x `caption.agency` and
+                // `nav.share`, the sets asked most, no longer fit.
+                .dfa_size_limit(Some(2 * MAX_DENSE))
+                .determinize_size_limit(Some(MAX_DENSE)),
+        )
+        .build_from_nfa(nfa)
+        .ok()?;
+    let (bytes, padding) = dfa.to_bytes_little_endian();
+    let bytes = &bytes[padding..];
+    if bytes.len() > MAX_DENSE {
+        return None;
+    }
+    let path = out.join(format!("{name}.dfa"));
+    std::fs::write(&path, bytes).expect("write to OUT_DIR");
+    Some((path.display().to_string(), bytes.len()))
+}
+
+/// Compile `hir` into a byte NFA, write it to `OUT_DIR` and return the path and the NFA.
 ///
 /// A set whose every branch ends with `$` but not every one starts with `^` is compiled
 /// reversed: matched backwards from the end of a line, its automaton stops within a few
@@ -142,7 +219,7 @@ const READ_FORWARDS: &[&str] = &["promo.sponsored_tail"];
 /// line whole, as a forward search must when a match can only end at the end. A set
 /// anchored at the start is read forwards, where it stops as early, unless it is one of
 /// [`READ_BACKWARDS`]; one of [`READ_FORWARDS`] is read forwards whatever its anchors.
-fn store_nfa(out: &Path, name: &str, hir: &Hir) -> String {
+fn store_nfa(out: &Path, name: &str, hir: &Hir) -> (String, NFA) {
     let props = hir.properties();
     let reverse = props.look_set_suffix().contains(Look::End)
         && (!props.look_set_prefix().contains(Look::Start) || READ_BACKWARDS.contains(&name))
@@ -166,7 +243,7 @@ fn store_nfa(out: &Path, name: &str, hir: &Hir) -> String {
     assert_eq!(nfa.is_reverse(), again.is_reverse(), "{name}: direction");
     let path = out.join(format!("{name}.nfa"));
     std::fs::write(&path, program).expect("write to OUT_DIR");
-    path.display().to_string()
+    (path.display().to_string(), nfa)
 }
 
 /// Parse a set as `regex::RegexBuilder` does (Unicode on, the set's case flag).

@@ -1,9 +1,11 @@
-//! Runs the detector patterns: the automata `build.rs` compiled, searched by a lazy DFA.
+//! Runs the detector patterns: the automata `build.rs` compiled, full DFAs where they stay
+//! small and lazy DFAs over the stored NFAs elsewhere.
 //!
 //! A [`Matcher`] answers `is_match` exactly as the `regex` crate would for its pattern set
 //! (Unicode, case-insensitive unless the set says otherwise), without compiling any regular
-//! expression at run time: the first call decodes the set's stored NFA (microseconds) and
-//! builds a lazy DFA over it. Only `is_match` is offered, so no capture groups are built.
+//! expression at run time: the first call reads the set's stored full DFA in place or, for a
+//! set without one, decodes its stored NFA (microseconds) and builds a lazy DFA over it.
+//! Only `is_match` is offered, so no capture groups are built.
 //!
 //! Per line, in order of cost:
 //! 1. Most sets have words one of which every match holds (`build.rs` finds them). One pass
@@ -33,7 +35,7 @@ pub use lines::Scope;
 use lines::{recent_slot, Last, Line, LINES, LONG_LINE, MAX_CACHED_BYTES, MAX_CACHED_LINE, RECENT};
 
 mod generated {
-    use super::Stored;
+    use super::{Aligned, Stored};
     include!(concat!(env!("OUT_DIR"), "/programs.rs"));
 }
 
@@ -42,6 +44,9 @@ struct Stored {
     name: &'static str,
     /// The NFA (see `program.rs`).
     program: &'static [u8],
+    /// The set's full DFA as `regex_automata` serializes it (little-endian), or empty when it
+    /// would be too big (`build.rs`, `MAX_DENSE`) and the NFA is searched by a lazy DFA.
+    dense: &'static [u8],
     /// A five-byte (or, for a short word, three-byte) lower-case piece of each word of a set
     /// of words one of which every match contains (ASCII letters in any case, or a character
     /// of `FOLDS_TO_ASCII` in their place); empty when the set has no such words.
@@ -49,6 +54,13 @@ struct Stored {
     /// Required words too short for the piece scan, each non-ASCII characters without case
     /// (`©`): looked for by their bytes, in non-ASCII lines only.
     chars: &'static [&'static str],
+}
+
+/// Bytes that start on a `u32` boundary: a full DFA is read in place as `u32`s.
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u32; 0],
+    bytes: B,
 }
 
 /// A pattern set, compiled on first use.
@@ -67,6 +79,7 @@ struct Compiled {
     /// may hold without any of the set's pieces.
     chars: bool,
     program: &'static [u8],
+    dense: &'static [u8],
     automaton: OnceLock<Automaton>,
 }
 
@@ -157,6 +170,7 @@ impl Compiled {
                 .then(|| bit_of(index_of(patterns.name))),
             chars: !stored.chars.is_empty(),
             program: stored.program,
+            dense: stored.dense,
             automaton: OnceLock::new(),
         }
     }
@@ -174,7 +188,8 @@ impl Compiled {
     }
 
     fn automaton(&self) -> &Automaton {
-        self.automaton.get_or_init(|| Automaton::new(self.program))
+        self.automaton
+            .get_or_init(|| Automaton::new(self.program, self.dense))
     }
 
     /// False when the set has required words and `line` holds none of them.
@@ -277,7 +292,10 @@ mod tests {
 
     #[test]
     fn sets_anchored_only_at_the_end_are_searched_backwards() {
-        let reversed = |name: &str| Automaton::new(stored_program(name).program).reverse;
+        let reversed = |name: &str| {
+            let stored = stored_program(name);
+            Automaton::new(stored.program, stored.dense).reverse
+        };
         assert!(reversed("caption.closing"));
         // Anchored at both ends, but asked only about lines that end with its verb.
         assert!(reversed("nav.comments_says"));
@@ -313,6 +331,31 @@ mod tests {
         assert!(closing.is_match("The mayor spoke on Monday. Photo: Jane Roe"));
         assert!(closing.is_match("Storm hits the coast. Reuters"));
         assert!(!closing.is_match("Storm hits the coast. Reuters said more."));
+    }
+
+    /// The run-time read of a full DFA skips the checks of its transitions (see
+    /// `Engine::dense`): here every stored DFA goes through them, and the big sets' full
+    /// DFAs are there at all.
+    #[test]
+    fn every_full_dfa_passes_the_checked_read() {
+        use regex_automata::dfa::dense;
+        for stored in &generated::PROGRAMS {
+            if !stored.dense.is_empty() {
+                dense::DFA::from_bytes(stored.dense)
+                    .unwrap_or_else(|e| panic!("{}: {e}", stored.name));
+            }
+        }
+        for name in [
+            "caption.agency",
+            "nav.share",
+            "nav.dateline_mark",
+            "promo.ad_label",
+        ] {
+            assert!(
+                !stored_program(name).dense.is_empty(),
+                "{name} has a full DFA"
+            );
+        }
     }
 
     #[test]
@@ -476,13 +519,13 @@ mod tests {
             .iter()
             .map(|set| {
                 let compiled = Compiled::new(set);
-                let automaton = Automaton::new(compiled.program);
+                let automaton = Automaton::new(compiled.program, &[]);
                 (set.name, compiled, automaton)
             })
             .collect();
         let mut caches: Vec<Cache> = automata
             .iter()
-            .map(|(_, _, a)| a.dfa.create_cache())
+            .map(|(_, _, a)| a.lazy().expect("built without a full DFA").create_cache())
             .collect();
         let mut lines = 0;
         for file in test_texts::bundled()

@@ -69,6 +69,12 @@ fn push_transitions(words: &mut Vec<u32>, list: &[Transition]) {
     }
 }
 
+/// Whether the NFA that [`encode`] wrote is reversed, without rebuilding it.
+#[allow(dead_code)] // only the matcher asks
+pub fn is_reverse(program: &[u8]) -> bool {
+    program[4 * 4..5 * 4] != [0; 4]
+}
+
 /// Rebuild the NFA that [`encode`] wrote; panics on anything else.
 pub fn decode(program: &[u8]) -> NFA {
     let words: Vec<u32> = program

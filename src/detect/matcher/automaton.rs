@@ -1,21 +1,34 @@
-//! A set's automaton: the stored NFA searched by a lazy DFA with a cache per thread, and
-//! the mapping of a non-ASCII line onto the alphabet bytes the automata read.
+//! A set's automaton: its full DFA stored at build time or, when that would be too big, its
+//! stored NFA searched by a lazy DFA with a cache per thread; and the mapping of a non-ASCII
+//! line onto the alphabet bytes the automata read.
 
 use super::{generated, program};
+use regex_automata::dfa::{dense, Automaton as _};
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::util::pool::Pool;
+use regex_automata::util::{primitives::StateID, start};
 use regex_automata::{Anchored, Input};
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
 type NewCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
-/// A set's lazy DFA over its stored NFA, searched forwards or, for a reversed set, backwards.
+/// A set's automaton, searched forwards or, for a reversed set, backwards.
 pub(super) struct Automaton {
-    pub(super) dfa: DFA,
+    engine: Engine,
     /// Built from a reversed NFA (see `build.rs`): searched backwards, anchored at the end.
     pub(super) reverse: bool,
-    /// One lazy-DFA cache per thread, as `regex::Regex` keeps them.
-    caches: Pool<Cache, NewCache>,
+}
+
+enum Engine {
+    /// The full DFA `build.rs` stored, read in place, and its start state for a whole line
+    /// (nothing before it for `\b` to look at), found once.
+    Dense { dfa: Dense, start: StateID },
+    /// A lazy DFA over the stored NFA, for a set whose full DFA would be too big.
+    Lazy {
+        dfa: DFA,
+        /// One lazy-DFA cache per thread, as `regex::Regex` keeps them.
+        caches: Pool<Cache, NewCache>,
+    },
 }
 
 /// Room for each lazy DFA's states, per thread. A set that outgrows it has its cache cleared
@@ -26,40 +39,145 @@ pub(super) struct Automaton {
 const CACHE_CAPACITY: usize = 8 << 20;
 
 impl Automaton {
-    pub(super) fn new(program: &[u8]) -> Automaton {
+    /// The set's automaton from its stored NFA and, when it has one, its full DFA (`dense`).
+    pub(super) fn new(program: &'static [u8], dense: &'static [u8]) -> Automaton {
+        let reverse = program::is_reverse(program);
+        if let Some(engine) = Engine::dense(dense, reverse) {
+            return Automaton { engine, reverse };
+        }
         let nfa = program::decode(program);
-        let reverse = nfa.is_reverse();
         let dfa = DFA::builder()
             .configure(DFA::config().cache_capacity(CACHE_CAPACITY))
             .build_from_nfa(nfa)
             .expect("a byte NFA without Unicode look-around");
         let for_caches = dfa.clone();
         Automaton {
-            dfa,
+            engine: Engine::Lazy {
+                dfa,
+                caches: Pool::new(Box::new(move || for_caches.create_cache())),
+            },
             reverse,
-            caches: Pool::new(Box::new(move || for_caches.create_cache())),
         }
     }
 
     pub(super) fn is_match(&self, haystack: &[u8]) -> bool {
-        self.is_match_with(&mut self.caches.get(), haystack)
+        match &self.engine {
+            Engine::Dense { dfa, start } if self.reverse => {
+                dense_match::<true>(dfa, *start, haystack)
+            }
+            Engine::Dense { dfa, start } => dense_match::<false>(dfa, *start, haystack),
+            Engine::Lazy { caches, .. } => self.is_match_with(&mut caches.get(), haystack),
+        }
     }
 
-    /// [`Automaton::is_match`] with the caller's cache.
+    /// The lazy DFA, for a set without a full DFA.
+    #[cfg(test)]
+    pub(super) fn lazy(&self) -> Option<&DFA> {
+        match &self.engine {
+            Engine::Lazy { dfa, .. } => Some(dfa),
+            Engine::Dense { .. } => None,
+        }
+    }
+
+    /// [`Automaton::is_match`] of a lazy DFA with the caller's cache.
     pub(super) fn is_match_with(&self, cache: &mut Cache, haystack: &[u8]) -> bool {
+        let Engine::Lazy { dfa, .. } = &self.engine else {
+            return self.is_match(haystack);
+        };
         let input = Input::new(haystack).earliest(true);
         // A lazy DFA fails only with quit bytes or a cache give-up limit; neither is set.
         let found = if self.reverse {
             // Every match of a reversed set ends at the end of the line.
-            self.dfa
-                .try_search_rev(cache, &input.anchored(Anchored::Yes))
+            dfa.try_search_rev(cache, &input.anchored(Anchored::Yes))
         } else {
-            self.dfa.try_search_fwd(cache, &input)
+            dfa.try_search_fwd(cache, &input)
         };
         found
             .expect("lazy DFA without quit bytes or give-up limit")
             .is_some()
     }
+}
+
+impl Engine {
+    /// The full DFA in `bytes`, or `None` when there is none (or it does not read back, as
+    /// on a big-endian target: the lazy DFA answers alike).
+    fn dense(bytes: &'static [u8], reverse: bool) -> Option<Engine> {
+        if bytes.is_empty() {
+            return None;
+        }
+        // SAFETY: `bytes` are what `to_bytes_little_endian` of this very `regex_automata`
+        // (one version in Cargo.lock for the build script and the binary) wrote in
+        // `build.rs`, included unchanged, which is the trusted source the unchecked read
+        // asks for; the header (label, endianness, version, alignment) is still checked.
+        // `from_bytes` would also check every transition, ~7 M instructions for the sets a
+        // small file reaches, a third of its start-up; the test
+        // `every_full_dfa_passes_the_checked_read` runs those checks on every set instead.
+        let (dfa, _) = unsafe { dense::DFA::from_bytes_unchecked(bytes) }.ok()?;
+        // A whole line is searched: nothing before (or, backwards, after) it.
+        let anchored = if reverse { Anchored::Yes } else { Anchored::No };
+        let start = dfa
+            .start_state(&start::Config::new().anchored(anchored))
+            .ok()?;
+        Some(Engine::Dense { dfa, start })
+    }
+}
+
+type Dense = dense::DFA<&'static [u32]>;
+
+/// Whether `dfa`, from `start`, reaches a match on `bytes` (read from the end when
+/// `REVERSE`): the earliest-match search of `regex_automata` without its per-call set-up
+/// (an `Input`, the start state looked up by the byte before the span). A match state is
+/// entered one byte after the match ends, or on the end of input; the DFAs have no quit
+/// bytes, so a special state that is neither a match nor dead (a start or accelerated
+/// state) is read through like any other. Four bytes a turn, to spare the loop's own
+/// instructions.
+#[inline(always)]
+fn dense_match<const REVERSE: bool>(dfa: &Dense, start: StateID, bytes: &[u8]) -> bool {
+    let mut state = start;
+    macro_rules! step {
+        ($byte:expr) => {
+            // SAFETY: `state` is `start` or the target of a transition, and a DFA written
+            // by `to_bytes_little_endian` (see `Engine::dense`) holds only valid state ids
+            // there.
+            state = unsafe { dfa.next_state_unchecked(state, $byte) };
+            if dfa.is_special_state(state) {
+                if dfa.is_match_state(state) {
+                    return true;
+                }
+                if dfa.is_dead_state(state) {
+                    return false;
+                }
+            }
+        };
+    }
+    if REVERSE {
+        let chunks = bytes.rchunks_exact(4);
+        let first = chunks.remainder();
+        for chunk in chunks {
+            let [a, b, c, d]: [u8; 4] = chunk.try_into().expect("chunks of four");
+            step!(d);
+            step!(c);
+            step!(b);
+            step!(a);
+        }
+        for &byte in first.iter().rev() {
+            step!(byte);
+        }
+    } else {
+        let chunks = bytes.chunks_exact(4);
+        let last = chunks.remainder();
+        for chunk in chunks {
+            let [a, b, c, d]: [u8; 4] = chunk.try_into().expect("chunks of four");
+            step!(a);
+            step!(b);
+            step!(c);
+            step!(d);
+        }
+        for &byte in last {
+            step!(byte);
+        }
+    }
+    dfa.is_match_state(dfa.next_eoi_state(state))
 }
 
 /// Replace each character of `text` (UTF-8) by its alphabet byte (ASCII stays itself).
