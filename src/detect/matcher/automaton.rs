@@ -133,6 +133,27 @@ type Dense = dense::DFA<&'static [u32]>;
 /// instructions.
 #[inline(always)]
 fn dense_match<const REVERSE: bool>(dfa: &Dense, start: StateID, bytes: &[u8]) -> bool {
+    let found = if REVERSE {
+        let chunks = bytes.rchunks_exact(4);
+        let first = chunks.remainder().iter().rev().copied();
+        dense_walk(dfa, start, chunks.map(|c| [c[3], c[2], c[1], c[0]]), first)
+    } else {
+        let chunks = bytes.chunks_exact(4);
+        let last = chunks.remainder().iter().copied();
+        dense_walk(dfa, start, chunks.map(|c| [c[0], c[1], c[2], c[3]]), last)
+    };
+    found.unwrap_or_else(|state| dfa.is_match_state(dfa.next_eoi_state(state)))
+}
+
+/// [`dense_match`] over the line's bytes in reading order, four at a time then the rest:
+/// the answer once a match or dead state is entered, else the state after the last byte.
+#[inline(always)]
+fn dense_walk(
+    dfa: &Dense,
+    start: StateID,
+    fours: impl Iterator<Item = [u8; 4]>,
+    rest: impl Iterator<Item = u8>,
+) -> Result<bool, StateID> {
     let mut state = start;
     macro_rules! step {
         ($byte:expr) => {
@@ -142,42 +163,24 @@ fn dense_match<const REVERSE: bool>(dfa: &Dense, start: StateID, bytes: &[u8]) -
             state = unsafe { dfa.next_state_unchecked(state, $byte) };
             if dfa.is_special_state(state) {
                 if dfa.is_match_state(state) {
-                    return true;
+                    return Ok(true);
                 }
                 if dfa.is_dead_state(state) {
-                    return false;
+                    return Ok(false);
                 }
             }
         };
     }
-    if REVERSE {
-        let chunks = bytes.rchunks_exact(4);
-        let first = chunks.remainder();
-        for chunk in chunks {
-            let [a, b, c, d]: [u8; 4] = chunk.try_into().expect("chunks of four");
-            step!(d);
-            step!(c);
-            step!(b);
-            step!(a);
-        }
-        for &byte in first.iter().rev() {
-            step!(byte);
-        }
-    } else {
-        let chunks = bytes.chunks_exact(4);
-        let last = chunks.remainder();
-        for chunk in chunks {
-            let [a, b, c, d]: [u8; 4] = chunk.try_into().expect("chunks of four");
-            step!(a);
-            step!(b);
-            step!(c);
-            step!(d);
-        }
-        for &byte in last {
-            step!(byte);
-        }
+    for [a, b, c, d] in fours {
+        step!(a);
+        step!(b);
+        step!(c);
+        step!(d);
     }
-    dfa.is_match_state(dfa.next_eoi_state(state))
+    for byte in rest {
+        step!(byte);
+    }
+    Err(state)
 }
 
 /// Replace each character of `text` (UTF-8) by its alphabet byte (ASCII stays itself).
